@@ -1,0 +1,158 @@
+"""The command line: a thin layer that reads options, calls the library and renders.
+
+Exit codes follow grep: 0 every input was read (with or without facts), 1 some
+input could not be read (the rest were still printed), 2 usage error (a bad
+option or a path that does not exist). Data goes to stdout, diagnostics to stderr.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from datetime import date
+
+import click
+
+from . import __version__
+from .errors import FactxError, SourceError
+from .extract import ALL_TYPES, REGISTRY
+
+EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
+PROGRESS_MIN_FILES = 5
+
+
+def _ref_date(ctx, param, value):
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form") from None
+
+
+def _types(ctx, param, value):
+    if value is None:
+        return None
+    wanted = [t.strip() for t in value.split(",") if t.strip()]
+    for t in wanted:
+        if t not in ALL_TYPES:
+            raise click.BadParameter(f"unknown type {t!r}; choose from {','.join(ALL_TYPES)}")
+        if t not in REGISTRY:
+            raise click.BadParameter(f"type {t!r} is not available yet; available: {','.join(REGISTRY)}")
+    return wanted
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, "-V", "--version", prog_name="factx")
+def cli():
+    """Extract dates, officials, money and commitments from English and Vietnamese news.
+
+    \b
+    Example:
+      factx extract seeds/                 # tables in a terminal
+      factx extract seeds/ | jq '.[0]'     # JSON when piped
+    """
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, metavar="PATH... | -")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "jsonl", "csv"]),
+              help="Output format. Default: table on a terminal, json otherwise.")
+@click.option("--lang", type=click.Choice(["auto", "en", "vi"]), default="auto", show_default=True,
+              help="Language of the inputs; auto detects it per document.")
+@click.option("--ref-date", callback=_ref_date, metavar="YYYY-MM-DD",
+              help="Document date for resolving relative dates (overrides headers and inference).")
+@click.option("--types", callback=_types, metavar="LIST",
+              help=f"Comma-separated fact types to extract ({','.join(ALL_TYPES)}). Default: all available.")
+@click.option("--glob", "pattern", default="*.txt", show_default=True,
+              help="Which files to read inside folders (recursive).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True),
+              help="Write to this file instead of stdout.")
+@click.option("--max-size", type=click.IntRange(min=1), default=20, show_default=True, metavar="MB",
+              help="Skip (with a warning) files larger than this.")
+def extract(paths, fmt, lang, ref_date, types, pattern, output, max_size):
+    """Extract facts from files, folders (recursive) or - (stdin).
+
+    \b
+    Example:
+      factx extract seeds/
+      factx extract article.txt --format json --ref-date 2025-12-16
+      cat article.txt | factx extract - --lang vi --types date
+      factx extract news/ --glob '*.md' --format csv -o facts.csv
+    """
+    from . import pipeline, render
+
+    stream = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout
+    fmt = fmt or ("table" if output is None and sys.stdout.isatty() else "json")
+    out_console, err_console = _consoles(output, stream)
+    sink = render.writer(fmt, stream, out_console)
+    options = {"lang": None if lang == "auto" else lang, "ref_date": ref_date, "types": types,
+               "max_bytes": max_size * 1024 * 1024}
+    status = EXIT_OK
+    try:
+        with _progress(paths, pattern, err_console) as advance:
+            for item in pipeline.extract_paths(paths, glob=pattern, **options):
+                advance()
+                if isinstance(item, SourceError):
+                    severity = "error" if item.kind == "missing" else "warning"
+                    err_console.print(f"factx: {severity}: {item}", markup=False, highlight=False, soft_wrap=True)
+                    status = max(status, EXIT_USAGE if item.kind == "missing" else EXIT_INPUT)
+                    continue
+                for warning in item.warnings:
+                    err_console.print(f"factx: warning: {warning}", markup=False, highlight=False, soft_wrap=True)
+                sink.write(item)
+        sink.close()
+    except FactxError as e:
+        raise click.UsageError(str(e)) from None
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())   # `| head` closed the pipe
+        sys.exit(EXIT_OK)
+    except KeyboardInterrupt:
+        sys.exit(130)
+    finally:
+        if output:
+            stream.close()
+    sys.exit(status)
+
+
+def _consoles(output, stream):
+    from rich.console import Console
+
+    # No explicit file for stdout: rich then follows sys.stdout, which a live progress bar redirects.
+    out = Console(file=stream, force_terminal=False, width=120) if output else Console()
+    return out, Console(stderr=True)
+
+
+class _progress:
+    """A transient progress bar on stderr for many files on a terminal; nothing in a pipe or CI."""
+
+    def __init__(self, paths, pattern, console):
+        self.bar = None
+        if console.is_terminal and not os.environ.get("CI") and "-" not in paths:
+            from .sources import expand
+
+            total = sum(1 for _ in expand(list(paths), pattern))
+            if total >= PROGRESS_MIN_FILES:
+                from rich.progress import Progress
+
+                self.bar = Progress(console=console, transient=True)
+                self.task = self.bar.add_task("extracting", total=total)
+
+    def __enter__(self):
+        if self.bar is None:
+            return lambda: None
+        self.bar.start()
+        return lambda: self.bar.advance(self.task)
+
+    def __exit__(self, *exc):
+        if self.bar is not None:
+            self.bar.stop()
+        return False
+
+
+def main() -> None:
+    cli(prog_name="factx")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,34 @@
+"""Typed errors: the library raises these, the CLI turns them into messages and exit codes."""
+
+from __future__ import annotations
+
+
+class FactxError(Exception):
+    """Base of every error factx raises on purpose."""
+
+
+class SourceError(FactxError):
+    """One input could not be read; the others still are.
+
+    ``kind`` lets the CLI choose an exit code: ``missing`` paths are usage errors,
+    everything else (binary, invalid UTF-8, too large, unreadable) is an input failure.
+    """
+
+    def __init__(self, source: str, problem: str, kind: str = "unreadable"):
+        super().__init__(f"{source}: {problem}")
+        self.source = source
+        self.problem = problem
+        self.kind = kind
+
+
+class PatternError(FactxError):
+    """A rule file is broken; names the file, the line and the rule so an author can fix it."""
+
+    def __init__(self, file: str, problem: str, rule_id: str | None = None, line: int | None = None):
+        where = file if line is None else f"{file}:{line}"
+        who = f" [{rule_id}]" if rule_id else ""
+        super().__init__(f"{where}{who}: {problem}")
+        self.file = file
+        self.rule_id = rule_id
+        self.line = line
+        self.problem = problem

@@ -1,0 +1,1 @@
+"""Pure functions that turn matched pieces into normalised values; unit-tested one by one."""

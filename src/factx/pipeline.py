@@ -1,0 +1,87 @@
+"""The one top-to-bottom sequence from text to facts.
+
+read -> NFC view -> language -> document date -> sentences -> extractors -> link.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Iterable, Iterator
+
+from . import docdate, language, link, nlp, rulebook, sources
+from .errors import FactxError, SourceError
+from .extract import ALL_TYPES, REGISTRY
+from .facts import Document
+from .matching import settle
+from .text import make_view
+
+
+def extract(text: str, *, lang: str | None = None, ref_date: date | str | None = None,
+            types: Iterable[str] | None = None, source: str = "-",
+            patterns: Iterable[str] = ()) -> Document:
+    """Extract every fact from one text."""
+    wanted = _types(types)
+    ref = _ref_date(ref_date)
+    extra = tuple(str(p) for p in patterns)
+
+    view = make_view(text)
+    if lang in (None, "auto"):
+        lang, confidence = language.detect(view.text)
+    elif lang in language.SUPPORTED:
+        confidence = 1.0
+    else:
+        raise FactxError(f"unsupported language {lang!r}; use auto, en or vi")
+    if lang == "und":
+        warnings = () if not text.strip() else (f"{source}: language is neither English nor Vietnamese; no facts extracted",)
+        return Document(source, "und", confidence, None, (), text, warnings)
+
+    books = {t: rulebook.load(lang, REGISTRY[t].STEM, REGISTRY[t].SPEC, extra) for t in wanted}
+    dates_book = books.get("date") or rulebook.load(lang, "dates", REGISTRY["date"].SPEC, extra)
+    document_date = docdate.determine(view, ref, dates_book)
+    ref_day = date.fromisoformat(document_date.value) if document_date else None
+
+    sentences = nlp.sentences(view.text)
+    candidates = []
+    for t in wanted:
+        kept, _ = settle(REGISTRY[t].candidates(books[t], view.text, ref_day))
+        candidates.extend(kept)
+    facts = link.to_facts(candidates, view, sentences)
+    return Document(source, lang, confidence, document_date, tuple(facts), text)
+
+
+def extract_file(path: str, **options) -> Document:
+    """Extract from one file (``-`` for stdin); raises SourceError if it cannot be read."""
+    max_bytes = options.pop("max_bytes", sources.MAX_BYTES)
+    return extract(sources.read(path, max_bytes), source=path, **options)
+
+
+def extract_paths(paths: Iterable[str], *, glob: str = "*.txt", **options) -> Iterator[Document | SourceError]:
+    """Stream one Document (or one SourceError) per input file, in order."""
+    for item in sources.expand(list(paths), glob):
+        if isinstance(item, SourceError):
+            yield item
+            continue
+        try:
+            yield extract_file(item, **options)
+        except SourceError as e:
+            yield e
+
+
+def _types(types: Iterable[str] | None) -> tuple[str, ...]:
+    if types is None:
+        return tuple(t for t in ALL_TYPES if t in REGISTRY)
+    wanted = tuple(dict.fromkeys(types))
+    for t in wanted:
+        if t not in REGISTRY:
+            known = ", ".join(t for t in ALL_TYPES if t in REGISTRY)
+            raise FactxError(f"fact type {t!r} is not available (available: {known})")
+    return wanted
+
+
+def _ref_date(ref_date: date | str | None) -> date | None:
+    if ref_date is None or isinstance(ref_date, date):
+        return ref_date
+    try:
+        return date.fromisoformat(ref_date)
+    except ValueError:
+        raise FactxError(f"reference date {ref_date!r} is not YYYY-MM-DD") from None

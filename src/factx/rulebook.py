@@ -1,0 +1,254 @@
+"""Rule files: load, layer, validate and compile ``patterns/<lang>/<type>.toml``.
+
+A rule file holds named ``[lists]`` (``\\L<name>`` in a pattern), named ``[fragments]``
+(``{name}``) and ``[[rule]]`` entries, each with its examples and counter-examples.
+Everything is checked when loaded, and a problem is raised as a ``PatternError``
+naming the file, line and rule id, so a broken rule never fails silently at run time.
+The format is documented in ``patterns/README.md``.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import regex
+
+from .errors import PatternError
+
+_FRAGMENT_REF = regex.compile(r"(?<!\\[pPN])\{([A-Za-z_]\w*)\}")
+_LIST_REF = regex.compile(r"\\L<(\w+)>")
+_FORM = regex.compile(r"[a-z0-9_]+")
+_TOP_KEYS = {"ref_date", "lists", "fragments", "rule"}
+_RULE_KEYS = {"id", "pattern", "examples", "counter_examples", "veto", "defaults"}
+_EXAMPLE_KEYS = {"text", "match", "xfail"}
+
+
+def builtin_dir() -> Path:
+    """The rules shipped with factx: inside the installed package, else the source tree."""
+    packaged = Path(__file__).parent / "patterns"
+    return packaged if packaged.is_dir() else Path(__file__).resolve().parents[2] / "patterns"
+
+
+@dataclass(frozen=True)
+class Example:
+    text: str
+    match: str
+    expect: dict[str, Any]      # attribute -> expected value, e.g. {"value": "2026-H2"}
+    xfail: str | None
+    line: int | None
+
+
+@dataclass(frozen=True)
+class CounterExample:
+    text: str
+    xfail: str | None
+    line: int | None
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    file: str
+    line: int | None
+    source: str                 # the pattern with fragments expanded
+    regex: Any
+    veto: bool                  # a veto rule yields nothing and suppresses what it overlaps
+    defaults: dict[str, Any]    # values for groups the text leaves implicit ("6 tháng đầu năm": this year)
+    examples: tuple[Example, ...]
+    counter_examples: tuple[CounterExample, ...]
+
+
+@dataclass(frozen=True)
+class Rulebook:
+    lang: str
+    type: str                   # the file stem: dates, money, officials, commitments
+    ref_date: str | None
+    rules: tuple[Rule, ...]
+    values: dict[str, dict[str, Any]] = field(default_factory=dict)   # valued lists, casefolded
+
+    def lookup(self, group: str, text: str) -> Any:
+        """The value of a matched group: a number as int, a valued list's entry, else the text.
+
+        A group named ``month`` or ``month_end`` reads the list ``month``.
+        """
+        if text.isdigit():
+            return int(text)
+        table = self.values.get(group.split("_", 1)[0])
+        if table is not None:
+            key = " ".join(text.casefold().split())
+            if key in table:
+                return table[key]
+        return text
+
+
+@dataclass(frozen=True)
+class Spec:
+    """What an extractor needs of its rule file: group names it understands and extra rule keys."""
+
+    groups: frozenset[str]
+    required_any: frozenset[str]
+    rule_keys: frozenset[str] = frozenset()
+    example_keys: frozenset[str] = frozenset()
+
+
+def load(lang: str, stem: str, spec: Spec, extra_dirs: tuple[str, ...] = ()) -> Rulebook:
+    """Load the built-in rule file for (lang, stem), layered with user rule folders."""
+    return _load_cached(lang, stem, spec, tuple(str(d) for d in extra_dirs))
+
+
+@lru_cache(maxsize=64)
+def _load_cached(lang: str, stem: str, spec: Spec, extra_dirs: tuple[str, ...]) -> Rulebook:
+    files = [d / lang / f"{stem}.toml" for d in (builtin_dir(), *map(Path, extra_dirs))]
+    files = [f for f in files if f.is_file()]
+    ref_date: str | None = None
+    lists: dict[str, Any] = {}
+    fragments: dict[str, str] = {}
+    raw_rules: dict[str, tuple[dict, str, str]] = {}     # id -> (rule table, file, file text)
+    for path in files:
+        data, text = _read_toml(path)
+        unknown = set(data) - _TOP_KEYS
+        if unknown:
+            raise PatternError(str(path), f"unknown top-level key(s): {', '.join(sorted(unknown))}")
+        ref_date = data.get("ref_date", ref_date)
+        for name, entries in data.get("lists", {}).items():
+            lists[name] = _merge_list(lists.get(name), entries, str(path), name)
+        fragments.update(_check_fragments(data.get("fragments", {}), str(path)))
+        seen: set[str] = set()
+        for table in data.get("rule", []):
+            rid = table.get("id")
+            if not isinstance(rid, str):
+                raise PatternError(str(path), "a [[rule]] has no string id")
+            if rid in seen:
+                raise PatternError(str(path), "duplicate rule id", rid, _line_of(text, rid))
+            seen.add(rid)
+            raw_rules[rid] = (table, str(path), text)       # a user rule replaces a built-in one
+    rules = tuple(_compile_rule(t, f, txt, lang, stem, spec, lists, fragments)
+                  for t, f, txt in raw_rules.values())
+    values = {name: {" ".join(k.casefold().split()): v for k, v in entries.items()}
+              for name, entries in lists.items() if isinstance(entries, dict)}
+    return Rulebook(lang, stem, ref_date, rules, values)
+
+
+def _read_toml(path: Path) -> tuple[dict, str]:
+    try:
+        text = path.read_text(encoding="utf-8")
+        return tomllib.loads(text), text
+    except tomllib.TOMLDecodeError as e:
+        line = regex.search(r"line (\d+)", str(e))
+        raise PatternError(str(path), f"malformed TOML: {e}", line=int(line.group(1)) if line else None) from None
+    except (OSError, UnicodeDecodeError) as e:
+        raise PatternError(str(path), f"cannot read: {e}") from None
+
+
+def _merge_list(old: Any, new: Any, file: str, name: str) -> Any:
+    """Lists extend across layers: user entries are added to the built-in ones."""
+    ok_list = isinstance(new, list) and all(isinstance(x, str) and x for x in new)
+    ok_table = isinstance(new, dict) and all(isinstance(v, (int, float, str)) for v in new.values())
+    if not (ok_list or ok_table):
+        raise PatternError(file, f"list '{name}' must be an array of strings or a table of form = value")
+    if old is None:
+        return new
+    if isinstance(old, dict) != isinstance(new, dict):
+        raise PatternError(file, f"list '{name}' changes kind between layers (array vs table)")
+    return {**old, **new} if isinstance(new, dict) else old + [x for x in new if x not in old]
+
+
+def _check_fragments(fragments: Any, file: str) -> dict[str, str]:
+    if not isinstance(fragments, dict) or not all(isinstance(v, str) for v in fragments.values()):
+        raise PatternError(file, "[fragments] must map names to pattern strings")
+    return fragments
+
+
+def _expand(pattern: str, fragments: dict[str, str], stack: tuple[str, ...] = ()) -> str:
+    def sub(m: regex.Match) -> str:
+        name = m.group(1)
+        if name not in fragments:
+            raise KeyError(name)
+        if name in stack:
+            raise RecursionError(" -> ".join((*stack, name)))
+        return "(?:" + _expand(fragments[name], fragments, (*stack, name)) + ")"
+
+    return _FRAGMENT_REF.sub(sub, pattern)
+
+
+def _compile_rule(table: dict, file: str, text: str, lang: str, stem: str, spec: Spec,
+                  lists: dict[str, Any], fragments: dict[str, str]) -> Rule:
+    rid = table["id"]
+    line = _line_of(text, rid)
+
+    def fail(problem: str) -> PatternError:
+        return PatternError(file, problem, rid, line)
+
+    if not regex.fullmatch(rf"{regex.escape(lang)}\.{regex.escape(stem)}\.{_FORM.pattern}", rid):
+        raise fail(f"rule id must look like '{lang}.{stem}.<form>' (lowercase, digits, _)")
+    unknown = set(table) - _RULE_KEYS - spec.rule_keys
+    if unknown:
+        raise fail(f"unknown key(s): {', '.join(sorted(unknown))}")
+    pattern = table.get("pattern")
+    if not isinstance(pattern, str) or not pattern.strip():
+        raise fail("missing pattern")
+    try:
+        source = _expand(pattern, fragments)
+    except KeyError as e:
+        raise fail(f"unknown fragment {{{e.args[0]}}}") from None
+    except RecursionError as e:
+        raise fail(f"fragment cycle: {e}") from None
+    used = set(_LIST_REF.findall(source))
+    missing = used - set(lists)
+    if missing:
+        raise fail(f"unknown list(s): {', '.join(sorted(missing))}")
+    try:
+        compiled = regex.compile(source, **{n: _forms(lists[n]) for n in used})
+    except regex.error as e:
+        raise fail(f"pattern does not compile: {e}") from None
+    veto = bool(table.get("veto", False))
+    groups = set(compiled.groupindex)
+    strange = groups - spec.groups
+    if strange:
+        raise fail(f"unknown group(s) {', '.join(sorted(strange))}; known: {', '.join(sorted(spec.groups))}")
+    if not veto and spec.required_any and not groups & spec.required_any:
+        raise fail(f"pattern needs one of the groups: {', '.join(sorted(spec.required_any))}")
+    defaults = table.get("defaults", {})
+    if not isinstance(defaults, dict) or set(defaults) - spec.groups:
+        raise fail(f"defaults must be a table of known groups ({', '.join(sorted(spec.groups))})")
+    examples = tuple(_example(e, text, spec, fail) for e in table.get("examples", []))
+    counters = tuple(_counter(c, text, fail) for c in table.get("counter_examples", []))
+    return Rule(rid, file, line, source, compiled, veto, defaults, examples, counters)
+
+
+def _forms(entries: Any) -> list[str]:
+    return list(entries) if isinstance(entries, dict) else entries
+
+
+def _example(e: Any, text: str, spec: Spec, fail) -> Example:
+    if not isinstance(e, dict) or not isinstance(e.get("text"), str):
+        raise fail("every example needs a text")
+    unknown = set(e) - _EXAMPLE_KEYS - spec.example_keys
+    if unknown:
+        raise fail(f"example {e['text']!r}: unknown key(s) {', '.join(sorted(unknown))}")
+    match = e.get("match", e["text"])
+    if match not in e["text"]:
+        raise fail(f"example {e['text']!r}: match {match!r} is not in its text")
+    expect = {k: v for k, v in e.items() if k not in _EXAMPLE_KEYS}
+    return Example(e["text"], match, expect, e.get("xfail"), _line_of(text, e["text"]))
+
+
+def _counter(c: Any, text: str, fail) -> CounterExample:
+    if isinstance(c, str):
+        return CounterExample(c, None, _line_of(text, c))
+    if isinstance(c, dict) and isinstance(c.get("text"), str) and set(c) <= {"text", "xfail"}:
+        return CounterExample(c["text"], c.get("xfail"), _line_of(text, c["text"]))
+    raise fail("a counter-example is a string or { text, xfail }")
+
+
+def _line_of(text: str, needle: str) -> int | None:
+    """The 1-based line where ``needle`` first appears as a TOML string, for messages."""
+    for quote in ('"', "'"):
+        at = text.find(f"{quote}{needle}{quote}")
+        if at >= 0:
+            return text.count("\n", 0, at) + 1
+    return None

@@ -1,0 +1,64 @@
+"""Inputs: expand paths to files, read each as UTF-8, and say clearly what is wrong.
+
+A bad input raises ``SourceError`` naming the file and the problem; callers carry
+on with the next one. Folders are walked in sorted order so runs are repeatable.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Iterator
+
+from .errors import SourceError
+
+MAX_BYTES = 20 * 1024 * 1024
+
+
+def expand(paths: list[str], glob: str = "*.txt") -> Iterator[str | SourceError]:
+    """Yield file names (``-`` for stdin) in order; a missing path yields a SourceError."""
+    for p in paths:
+        if p == "-":
+            yield p
+            continue
+        path = Path(p)
+        if path.is_dir():
+            yield from (str(f) for f in sorted(path.rglob(glob)) if f.is_file())
+        elif path.exists():
+            yield p
+        else:
+            yield SourceError(p, "no such file or directory", kind="missing")
+
+
+def read(source: str, max_bytes: int = MAX_BYTES) -> str:
+    """The file's text: UTF-8, BOM removed, nothing else changed."""
+    try:
+        if source == "-":
+            data = sys.stdin.buffer.read(max_bytes + 1)
+        else:
+            with open(source, "rb") as f:
+                data = f.read(max_bytes + 1)
+    except IsADirectoryError:
+        raise SourceError(source, "is a directory") from None
+    except OSError as e:
+        raise SourceError(source, f"cannot read: {e.strerror or e}") from None
+    if len(data) > max_bytes:
+        raise SourceError(source, f"larger than the {max_bytes // (1024 * 1024)} MB limit (--max-size); split it")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise SourceError(source, "UTF-16 text; factx reads UTF-8 (convert it with iconv -f UTF-16 -t UTF-8)")
+    if b"\x00" in data:
+        raise SourceError(source, "binary file (contains NUL bytes), not text")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        if _looks_binary(data):
+            raise SourceError(source, "binary file, not text") from None
+        raise SourceError(source, f"not valid UTF-8 (byte 0x{data[e.start]:02x} at offset {e.start})") from None
+    return text[1:] if text.startswith("\ufeff") else text
+
+
+def _looks_binary(data: bytes) -> bool:
+    """Many control bytes (other than tab, newlines, form feed) mean this is not text at all."""
+    head = data[:4096]
+    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
+    return controls > len(head) * 0.05
