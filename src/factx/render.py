@@ -95,7 +95,7 @@ class TableWriter:
             table.add_column("text", ratio=3)
             table.add_column("value", ratio=3, style="bold")
             table.add_column("at", justify="right", no_wrap=True)
-            table.add_column("rule", style="dim", ratio=2)
+            table.add_column("rule", style="dim", ratio=2, overflow="fold")
             for f in facts:
                 table.add_row(f.text, fact_value(f), f"{f.start}-{f.end}", f.rule)
             parts.append(table)

@@ -1,0 +1,136 @@
+"""The command line, through Click's CliRunner: formats, options, bad inputs, exit codes."""
+
+import csv
+import io
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from factx.cli import cli
+
+EN = "Kazakhstan plans to co-host a business forum in May or June 2026."
+
+
+def run(*args, input=None):
+    return CliRunner().invoke(cli, list(args), input=input, catch_exceptions=False)
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    (tmp_path / "en.txt").write_text(" date 2025-12-16 " + EN, encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "vi.txt").write_text("Ngày 15/12, hai bên đã ký kết. Tháng 7 năm nay.", encoding="utf-8")
+    (tmp_path / "notes.md").write_text("The report was published in May 2025 by the ministry.", encoding="utf-8")
+    return tmp_path
+
+
+def test_json_is_an_array_of_documents_from_folders_recursively(corpus):
+    r = run("extract", str(corpus), "--format", "json")
+    assert r.exit_code == 0, r.stderr
+    docs = json.loads(r.stdout)
+    assert [d["source"].rsplit("/", 1)[-1] for d in docs] == ["en.txt", "vi.txt"]
+    assert docs[0]["document_date"] == {"value": "2025-12-16", "origin": "header"}
+    assert docs[0]["facts"][0]["value"] == "2026-05/2026-06"
+    assert docs[1]["language"] == "vi"
+
+
+def test_json_is_the_default_when_not_a_terminal(corpus):
+    assert json.loads(run("extract", str(corpus / "en.txt")).stdout)[0]["language"] == "en"
+
+
+def test_jsonl_one_document_per_line(corpus):
+    lines = run("extract", str(corpus), "--format", "jsonl").stdout.splitlines()
+    assert len(lines) == 2 and all(json.loads(line)["facts"] for line in lines)
+
+
+def test_csv_reads_back_with_a_value_column(corpus):
+    rows = list(csv.DictReader(io.StringIO(run("extract", str(corpus), "--format", "csv").stdout)))
+    assert rows[0]["type"] == "date" and rows[0]["value"] == "2026-05/2026-06"
+    assert {r["value"] for r in rows} >= {"XXXX-12-15", "XXXX-07"}   # vi.txt has no document date
+
+
+def test_table_shows_source_language_date_and_values(corpus):
+    r = run("extract", str(corpus / "en.txt"), "--format", "table")
+    assert "en.txt" in r.stdout and "2025-12-16 (header)" in r.stdout and "2026-05/2026-06" in r.stdout
+
+
+def test_glob_option(corpus):
+    docs = json.loads(run("extract", str(corpus), "--glob", "*.md").stdout)
+    assert [d["facts"][0]["value"] for d in docs] == ["2025-05"]
+
+
+def test_stdin_lang_ref_date_and_types():
+    r = run("extract", "-", "--lang", "vi", "--ref-date", "2026-01-02", "--types", "date", input="Ngày 30/12, hai bên họp.")
+    doc = json.loads(r.stdout)[0]
+    assert doc["source"] == "-" and doc["document_date"]["origin"] == "option"
+    assert doc["facts"][0]["value"] == "2025-12-30"
+
+
+def test_output_file(corpus, tmp_path):
+    out = tmp_path / "out.json"
+    r = run("extract", str(corpus / "en.txt"), "-o", str(out))
+    assert r.exit_code == 0 and r.stdout == ""
+    assert json.loads(out.read_text(encoding="utf-8"))[0]["facts"]
+
+
+def test_missing_path_is_a_usage_error_but_the_rest_is_printed(corpus):
+    r = run("extract", str(corpus / "nope.txt"), str(corpus / "en.txt"))
+    assert r.exit_code == 2
+    assert "nope.txt: no such file or directory" in r.stderr
+    assert len(json.loads(r.stdout)) == 1
+    assert "Traceback" not in r.stderr
+
+
+@pytest.mark.parametrize("content, problem", [
+    (b"\x00\x01\x02binary\x00", "binary file"),
+    (b"caf\xe9 au lait", "not valid UTF-8 (byte 0xe9 at offset 3)"),
+    ("Hôm qua".encode("utf-16"), "UTF-16 text"),
+])
+def test_bad_file_warns_names_it_and_the_others_still_print(corpus, content, problem):
+    bad = corpus / "bad.txt"
+    bad.write_bytes(content)
+    r = run("extract", str(bad), str(corpus / "en.txt"))
+    assert r.exit_code == 1
+    assert f"warning: {bad}: {problem}" in r.stderr
+    assert len(json.loads(r.stdout)) == 1
+
+
+def test_too_large_file(corpus):
+    big = corpus / "big.txt"
+    big.write_bytes(b"a" * (1024 * 1024 + 1))
+    r = run("extract", str(big), "--max-size", "1")
+    assert r.exit_code == 1 and "larger than the 1 MB limit" in r.stderr
+
+
+def test_empty_file_is_a_document_with_no_facts(corpus):
+    (corpus / "empty.txt").write_text("", encoding="utf-8")
+    r = run("extract", str(corpus / "empty.txt"))
+    assert r.exit_code == 0 and r.stderr == ""
+    assert json.loads(r.stdout)[0]["facts"] == []
+
+
+def test_other_language_is_und_with_a_warning(corpus):
+    (corpus / "de.txt").write_text("Der Minister traf gestern den Botschafter in Berlin.", encoding="utf-8")
+    r = run("extract", str(corpus / "de.txt"))
+    assert r.exit_code == 0
+    assert json.loads(r.stdout)[0]["language"] == "und"
+    assert "neither English nor Vietnamese" in r.stderr
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--ref-date", "16/12/2025"], "is not a date in YYYY-MM-DD form"),
+    (["--types", "weather"], "unknown type 'weather'"),
+    (["--format", "xml"], "Invalid value for '--format'"),
+    (["--lang", "fr"], "Invalid value for '--lang'"),
+])
+def test_bad_options_exit_2_with_one_clear_message(corpus, args, message):
+    r = run("extract", str(corpus), *args)
+    assert r.exit_code == 2 and message in r.stderr and "Traceback" not in r.stderr
+
+
+def test_version_and_help_with_examples():
+    assert run("--version").stdout.startswith("factx, version ")
+    for args in ([], ["extract"]):
+        out = run(*args, "--help").stdout
+        assert "Example:" in out

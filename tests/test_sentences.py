@@ -1,0 +1,24 @@
+from factx.nlp import sentences
+
+
+def split(text):
+    return [text[s:e] for s, e in sentences(text).spans]
+
+
+def test_abbreviations_do_not_end_sentences():
+    assert split("Mr. Vo Van Hoan met Dr. Thang. TP. Hồ Chí Minh hosted them. Y. Tukumov spoke.") == [
+        "Mr. Vo Van Hoan met Dr. Thang.", "TP. Hồ Chí Minh hosted them.", "Y. Tukumov spoke."]
+
+
+def test_line_breaks_end_headlines():
+    assert split("Party leader meets Kazakh PM\nGeneral Secretary To Lam met him.") == [
+        "Party leader meets Kazakh PM", "General Secretary To Lam met him."]
+
+
+def test_closing_quote_stays_with_its_sentence():
+    assert split("“We agree.” The talks ended.") == ["“We agree.”", "The talks ended."]
+
+
+def test_fact_sentence_lookup():
+    s = sentences("One. Two three. Four.")
+    assert s.around(6, 9) == (5, 15)
