@@ -77,3 +77,30 @@ pattern = \'\'\'\\bFY(?P<year>20\\d\\d)\\b\'\'\'
     doc = factx.extract("Budget FY2026 was set the other day.", lang="en", ref_date="2025-12-16",
                         patterns=[str(tmp_path / "pack")])
     assert [(f.text, f.attrs["value"]) for f in doc.facts] == [("FY2026", "2026"), ("the other day", "2025-12-13")]
+
+
+def test_include_reads_shared_lists_from_every_layer(tmp_path, monkeypatch):
+    builtin = tmp_path / "builtin"
+    (builtin / "en").mkdir(parents=True)
+    (builtin / "common").mkdir()
+    (builtin / "common" / "words.toml").write_text('[lists]\nrelday = { "yesterday" = -1 }\n', encoding="utf-8")
+    (builtin / "en" / "dates.toml").write_text(
+        'include = ["common/words.toml"]\n' + RULE.format(id="en.dates.rel", pattern=r"(?P<relday>\L<relday>)"),
+        encoding="utf-8")
+    user = tmp_path / "user"
+    (user / "common").mkdir(parents=True)
+    (user / "common" / "words.toml").write_text('[lists]\nrelday = { "the other day" = -3 }\n', encoding="utf-8")
+    monkeypatch.setattr(rulebook, "builtin_dir", lambda: builtin)
+    book = rulebook.load("en", "dates", dates.SPEC, (str(user),))
+    assert book.values["relday"] == {"yesterday": -1, "the other day": -3}
+
+
+def test_shared_file_may_not_hold_rules(tmp_path, monkeypatch):
+    builtin = tmp_path / "builtin"
+    (builtin / "en").mkdir(parents=True)
+    (builtin / "common").mkdir()
+    (builtin / "common" / "bad.toml").write_text(RULE.format(id="x.y.z", pattern="a"), encoding="utf-8")
+    (builtin / "en" / "dates.toml").write_text('include = ["common/bad.toml"]\n', encoding="utf-8")
+    monkeypatch.setattr(rulebook, "builtin_dir", lambda: builtin)
+    with pytest.raises(PatternError, match="holds only"):
+        rulebook.load("en", "dates", dates.SPEC, ())

@@ -22,7 +22,8 @@ from .errors import PatternError
 _FRAGMENT_REF = regex.compile(r"(?<!\\[pPN])\{([A-Za-z_]\w*)\}")
 _LIST_REF = regex.compile(r"\\L<(\w+)>")
 _FORM = regex.compile(r"[a-z0-9_]+")
-_TOP_KEYS = {"ref_date", "lists", "fragments", "rule"}
+_TOP_KEYS = {"ref_date", "include", "lists", "fragments", "rule"}
+_SHARED_KEYS = {"lists", "fragments"}       # all a shared file (patterns/common/...) may hold
 _RULE_KEYS = {"id", "pattern", "examples", "counter_examples", "veto", "defaults"}
 _EXAMPLE_KEYS = {"text", "match", "xfail"}
 
@@ -97,26 +98,26 @@ class Spec:
 
 def load(lang: str, stem: str, spec: Spec, extra_dirs: tuple[str, ...] = ()) -> Rulebook:
     """Load the built-in rule file for (lang, stem), layered with user rule folders."""
-    return _load_cached(lang, stem, spec, tuple(str(d) for d in extra_dirs))
+    return _load_cached(lang, stem, spec, (builtin_dir(), *(Path(d) for d in extra_dirs)))
 
 
 @lru_cache(maxsize=64)
-def _load_cached(lang: str, stem: str, spec: Spec, extra_dirs: tuple[str, ...]) -> Rulebook:
-    files = [d / lang / f"{stem}.toml" for d in (builtin_dir(), *map(Path, extra_dirs))]
-    files = [f for f in files if f.is_file()]
+def _load_cached(lang: str, stem: str, spec: Spec, roots: tuple[Path, ...]) -> Rulebook:
+    files = [f for f in (d / lang / f"{stem}.toml" for d in roots) if f.is_file()]
     ref_date: str | None = None
     lists: dict[str, Any] = {}
     fragments: dict[str, str] = {}
     raw_rules: dict[str, tuple[dict, str, str]] = {}     # id -> (rule table, file, file text)
+    included: set[str] = set()
     for path in files:
         data, text = _read_toml(path)
         unknown = set(data) - _TOP_KEYS
         if unknown:
             raise PatternError(str(path), f"unknown top-level key(s): {', '.join(sorted(unknown))}")
         ref_date = data.get("ref_date", ref_date)
-        for name, entries in data.get("lists", {}).items():
-            lists[name] = _merge_list(lists.get(name), entries, str(path), name)
-        fragments.update(_check_fragments(data.get("fragments", {}), str(path)))
+        for shared in _included(data, path, roots, included):
+            _merge_shared(shared, lists, fragments)
+        _merge_shared((data, path), lists, fragments)
         seen: set[str] = set()
         for table in data.get("rule", []):
             rid = table.get("id")
@@ -144,10 +145,41 @@ def _read_toml(path: Path) -> tuple[dict, str]:
         raise PatternError(str(path), f"cannot read: {e}") from None
 
 
+def _included(data: dict, path: Path, roots: tuple[Path, ...], done: set[str]):
+    """The shared files named by ``include`` (paths under the patterns folder), from every layer.
+
+    ``include = ["common/currencies.toml"]`` reads that file in the built-in rules and in each
+    user folder that has one, so a user pack can add a currency without copying the table.
+    """
+    names = data.get("include", [])
+    if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+        raise PatternError(str(path), "include must be an array of paths such as \"common/currencies.toml\"")
+    for name in names:
+        if name in done:
+            continue
+        done.add(name)
+        found = [r / name for r in roots if (r / name).is_file()]
+        if not found:
+            raise PatternError(str(path), f"included file {name!r} not found in any patterns folder")
+        for shared in found:
+            content, _ = _read_toml(shared)
+            unknown = set(content) - _SHARED_KEYS
+            if unknown:
+                raise PatternError(str(shared), f"a shared file holds only [lists] and [fragments], not {', '.join(sorted(unknown))}")
+            yield content, shared
+
+
+def _merge_shared(source: tuple[dict, Path], lists: dict[str, Any], fragments: dict[str, str]) -> None:
+    data, path = source
+    for name, entries in data.get("lists", {}).items():
+        lists[name] = _merge_list(lists.get(name), entries, str(path), name)
+    fragments.update(_check_fragments(data.get("fragments", {}), str(path)))
+
+
 def _merge_list(old: Any, new: Any, file: str, name: str) -> Any:
     """Lists extend across layers: user entries are added to the built-in ones."""
     ok_list = isinstance(new, list) and all(isinstance(x, str) and x for x in new)
-    ok_table = isinstance(new, dict) and all(isinstance(v, (int, float, str)) for v in new.values())
+    ok_table = isinstance(new, dict) and all(isinstance(v, (bool, int, float, str)) for v in new.values())
     if not (ok_list or ok_table):
         raise PatternError(file, f"list '{name}' must be an array of strings or a table of form = value")
     if old is None:

@@ -1,0 +1,196 @@
+"""Scoring extracted documents against hand-made answers (the gold format of
+``../shared/tools/score.py``, documented in the README).
+
+The rules are the scorer's, so ``factx eval`` and ``score.py`` print the same figures:
+a prediction matches a gold item when their texts overlap (after folding case,
+diacritics and hyphens) and the normalisation is right; pairs are made greedily in
+gold order; an extra that overlaps an optional gold item is not held against us.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable
+
+TYPES = ("date", "money", "official", "commitment")
+GOLD_KEYS = {"date": "dates", "money": "money", "official": "officials", "commitment": "commitments"}
+
+
+def fold(s: Any) -> str:
+    if s is None:
+        return ""
+    s = str(s).replace("đ", "d").replace("Đ", "D")
+    s = "".join(c for c in unicodedata.normalize("NFD", s) if unicodedata.category(c) != "Mn")
+    s = s.lower().replace("\u2019", "'").replace("-", " ").replace("\u2013", " ")
+    return " ".join(s.split())
+
+
+def _overlap(a: Any, b: Any) -> bool:
+    a, b = fold(a), fold(b)
+    return bool(a and b) and (a in b or b in a)
+
+
+def _options(v: Any) -> list:
+    return v if isinstance(v, list) else [v]
+
+
+def _same_amount(a: Any, b: Any) -> bool:
+    try:
+        a, b = float(a), float(b)
+    except (TypeError, ValueError):
+        return False
+    return abs(a - b) <= max(0.5, 1e-9 * abs(b))
+
+
+def matches(kind: str, p: dict, g: dict) -> bool:
+    """Strict: right place and right normalisation."""
+    if kind == "date":
+        return _overlap(p.get("text"), g["text"]) and p.get("value") in _options(g["value"])
+    if kind == "money":
+        return (_overlap(p.get("text"), g["text"]) and _same_amount(p.get("amount"), g["amount"])
+                and str(p.get("currency", "")).upper() == g["currency"].upper())
+    if kind == "official":
+        key = p.get("key") or p.get("name") or p.get("text")
+        return fold(key) in {fold(k) for k in _options(g["key"])}
+    return (fold(g["sentence"]) in fold(p.get("sentence"))
+            and _overlap(p.get("trigger") or p.get("text"), g["trigger"]))
+
+
+def detected(kind: str, p: dict, g: dict) -> bool:
+    """Loose: the right place, whatever the normalisation."""
+    if kind in ("date", "money"):
+        return _overlap(p.get("text"), g["text"])
+    if kind == "official":
+        names = [m.get("text") for m in p.get("mentions", [])] + [p.get("name"), p.get("text")]
+        return any(_overlap(n, k) for n in names if n for k in _options(g["key"]))
+    return matches(kind, p, g) or fold(g["sentence"]) in fold(p.get("sentence"))
+
+
+def attributes(kind: str, p: dict, g: dict) -> list[tuple[str, bool]]:
+    """(attribute, right?) for each attribute the gold item states."""
+    out = []
+    if kind == "money" and "approximate" in g:
+        out.append(("approximate", bool(p.get("approximate")) == bool(g["approximate"])))
+    elif kind == "official":
+        if "role" in g:
+            out.append(("role", p.get("role") in _options(g["role"])))
+        if g.get("country"):
+            out.append(("country", p.get("country") == g["country"]))
+    elif kind == "commitment":
+        out.append(("modality", p.get("modality") in _options(g["modality"])))
+        if "actor" in g:
+            out.append(("actor", fold(p.get("actor")) in {fold(a) for a in _options(g["actor"])}))
+        if "due" in g:
+            out.append(("due", p.get("due") in _options(g["due"])))
+    return out
+
+
+@dataclass
+class Tally:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    detected: int = 0
+    attrs: dict[str, list[int]] = field(default_factory=dict)    # name -> [right, total]
+
+    def prf(self) -> tuple[float, float, float]:
+        if self.tp + self.fp + self.fn == 0:
+            return 1.0, 1.0, 1.0
+        p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+        r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+    @property
+    def f1(self) -> float:
+        return self.prf()[2]
+
+    def summary(self) -> dict[str, Any]:
+        p, r, f = self.prf()
+        required = self.tp + self.fn
+        return {"tp": self.tp, "fp": self.fp, "fn": self.fn, "precision": round(p, 3), "recall": round(r, 3),
+                "f1": round(f, 3), "detect_recall": round(self.detected / required, 3) if required else 1.0,
+                **{f"{n}_acc": round(a[0] / a[1], 3) for n, a in self.attrs.items() if a[1]}}
+
+
+@dataclass(frozen=True)
+class Problem:
+    kind: str            # MISS | EXTRA | ATTR
+    source: str
+    type: str
+    detail: str
+
+
+@dataclass
+class Report:
+    tallies: dict[str, Tally]        # "date", "date:en", ...
+    problems: list[Problem]
+
+    def summary(self) -> dict[str, Any]:
+        keys = sorted(self.tallies, key=lambda k: (k.split(":")[0] not in TYPES, k))
+        out = {k: self.tallies[k].summary() for k in keys}
+        overall = [out[k]["f1"] for k in TYPES if k in out]
+        out["macro_f1"] = round(sum(overall) / len(overall), 3) if overall else 0.0
+        return out
+
+
+def _pair(kind: str, preds: list[dict], golds: list[dict], test: Callable) -> tuple[list, list, list]:
+    """Greedy one-to-one pairing in gold order: (pairs, unpaired predictions, unpaired gold)."""
+    free, pairs, missed = list(range(len(preds))), [], []
+    for g in golds:
+        hit = next((i for i in free if test(kind, preds[i], g)), None)
+        if hit is None:
+            missed.append(g)
+        else:
+            free.remove(hit)
+            pairs.append((preds[hit], g))
+    return pairs, [preds[i] for i in free], missed
+
+
+def _base(source: Any) -> str:
+    return str(source).replace("\\", "/").rsplit("/", 1)[-1]
+
+
+def score(gold: dict, predicted: Iterable[dict]) -> Report:
+    """Score predicted documents (SPEC-shaped dicts) against a gold file's contents."""
+    import json
+
+    by_name = {_base(d.get("source", "")): d for d in predicted}
+    tallies: dict[str, Tally] = {}
+    problems: list[Problem] = []
+    for gdoc in gold["documents"]:
+        pdoc = by_name.get(_base(gdoc["source"]), {"facts": []})
+        lang = gdoc.get("language", "?")
+        for kind in TYPES:
+            golds = gdoc.get(GOLD_KEYS[kind], [])
+            required = [g for g in golds if not g.get("optional")]
+            optional = [g for g in golds if g.get("optional")]
+            preds = [f for f in pdoc.get("facts", []) if f.get("type") == kind]
+            pairs, extra, missed = _pair(kind, preds, required, matches)
+            _, extra, _ = _pair(kind, extra, optional, matches)
+            _, extra, _ = _pair(kind, extra, optional, detected)
+            found, _, _ = _pair(kind, preds, required, detected)
+            for key in (kind, f"{kind}:{lang}"):
+                t = tallies.setdefault(key, Tally())
+                t.tp += len(pairs)
+                t.fp += len(extra)
+                t.fn += len(missed)
+                t.detected += len(found)
+                for p, g in pairs:
+                    for name, ok in attributes(kind, p, g):
+                        a = t.attrs.setdefault(name, [0, 0])
+                        a[0] += ok
+                        a[1] += 1
+            for g in missed:
+                shown = {k: v for k, v in g.items() if k != "optional"}
+                problems.append(Problem("MISS", gdoc["source"], kind, json.dumps(shown, ensure_ascii=False)))
+            for p in extra:
+                shown = {k: p.get(k) for k in ("text", "value", "amount", "currency", "key", "trigger", "modality") if k in p}
+                problems.append(Problem("EXTRA", gdoc["source"], kind, json.dumps(shown, ensure_ascii=False)))
+            for p, g in pairs:
+                for name, ok in attributes(kind, p, g):
+                    if not ok:
+                        where = g.get("text") or g.get("trigger") or g.get("key")
+                        problems.append(Problem("ATTR", gdoc["source"], kind,
+                                                f"{name}: got {p.get(name)!r}, want {g.get(name)!r} ({where})"))
+    return Report(tallies, problems)
