@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from factx.normalize.timex import Invalid, resolve
+from factx.normalize.timex import Invalid, TimeValue, numeric_order, resolve, same_period, with_order
 
 REF = date(2025, 12, 16)
 
@@ -26,8 +26,8 @@ REF = date(2025, 12, 16)
     ({"month": 5, "month_end": 6, "year_end": 2026}, REF, "2026-05/2026-06", "interval", False),
     ({"year": 2021, "year_end": 2025}, None, "2021/2025", "interval", False),
     ({"day": 3, "day_end": 5, "month_end": 9}, REF, "2025-09-03/2025-09-05", "interval", True),
-    ({"months": 5, "year": 2024}, None, "2024-01/2024-05", "interval", False),
-    ({"months": 6, "year": 2023}, None, "2023-H1", "half", False),
+    ({"firstmonths": 5, "year": 2024}, None, "2024-01/2024-05", "interval", False),
+    ({"firstmonths": 6, "year": 2023}, None, "2023-H1", "half", False),
     ({"lastmonths": 6, "relyear": 0}, REF, "2025-H2", "half", True),
     ({"weekday": 0}, REF, "2025-12-15", "day", True),     # REF is a Tuesday: Monday is yesterday
     ({"weekday": 4}, REF, "2025-12-19", "day", True),
@@ -53,8 +53,89 @@ def test_day_without_year_takes_the_nearest_reading(ref, month, day, value):
     {"half": 3, "year": 2025},
     {"quarter": 5, "year": 2025},
     {"year": 2025, "year_end": 2021},
-    {"months": 13, "year": 2024},
+    {"firstmonths": 13, "year": 2024},
+    {"month": 13, "dir": -1},
+    {"day": 30, "month": 2, "day_end": 2, "month_end": 3},
 ])
 def test_impossible_dates_are_rejected(parts):
     with pytest.raises(Invalid):
         resolve(parts, REF)
+
+
+@pytest.mark.parametrize("parts, ref, value", [
+    ({"relweek": -1}, REF, "2025-12-08/2025-12-14"),               # the week before the Monday-Sunday week of REF
+    ({"relweek": 0}, date(2025, 12, 21), "2025-12-15/2025-12-21"),  # a Sunday is still in its week
+    ({"relweek": 1}, None, "XXXX-XX-XX/XXXX-XX-XX"),
+    ({"weekday": 4, "relweek": -1}, REF, "2025-12-12"),             # "thứ Sáu tuần trước"
+    ({"weekday": 4, "dir": -1}, REF, "2025-12-12"),                 # "last Friday"
+    ({"weekday": 1, "dir": -1}, REF, "2025-12-09"),                 # "last Tuesday" on a Tuesday: a week ago
+    ({"weekday": 1, "dir": 1}, REF, "2025-12-23"),
+    ({"weekday": 0, "dir": 1}, REF, "2025-12-22"),
+    ({"weekday": 4, "dir": 0}, REF, "2025-12-19"),                  # "this Friday": in this week
+    ({"month": 5, "dir": -1}, REF, "2025-05"),                      # "last May"
+    ({"month": 12, "dir": -1}, REF, "2024-12"),                     # "last December" in December
+    ({"month": 5, "dir": -1}, date(2026, 5, 20), "2025-05"),        # "last May" in May: a year ago
+    ({"month": 3, "dir": 1}, REF, "2026-03"),
+    ({"month": 12, "dir": 0}, REF, "2025-12"),
+    ({"month": 5, "dir": -1}, None, "XXXX-05"),
+])
+def test_weeks_and_directions(parts, ref, value):
+    t = resolve(parts, ref)
+    assert t.value == value and t.relative
+
+
+@pytest.mark.parametrize("parts, ref, value", [
+    ({"day": 30, "month": 12, "day_end": 2, "month_end": 1, "year_end": 2026}, None, "2025-12-30/2026-01-02"),
+    ({"day": 30, "month": 12, "day_end": 2, "month_end": 1}, REF, "2025-12-30/2026-01-02"),
+    ({"day": 30, "month": 4, "day_end": 1, "month_end": 5}, REF, "2026-04-30/2026-05-01"),
+    ({"month": 11, "month_end": 2}, REF, "2025-11/2026-02"),
+    ({"month": 10, "month_end": 3}, date(2025, 6, 1), "2024-10/2025-03"),     # the end nearest the document date
+    ({"month": 1, "month_end": 11}, REF, "2025-01/2025-11"),                  # in December: the period just ended
+    ({"month": 3, "month_end": 5}, REF, "2026-03/2026-05"),
+    ({"day": 28, "month": 11, "day_end": 1, "month_end": 12, "year_end": 2024}, REF, "2024-11-28/2024-12-01"),
+    ({"month": 11, "year": 2025, "month_end": 1, "year_end": 2026}, None, "2025-11/2026-01"),
+    ({"day": 27, "day_end": 30, "month_end": 6}, None, "XXXX-06-27/XXXX-06-30"),
+])
+def test_intervals_share_and_order_their_parts(parts, ref, value):
+    assert resolve(parts, ref).value == value
+
+
+@pytest.mark.parametrize("parts, document_order, value", [
+    ({"day_or_month": 16, "month_or_day": 12, "year": 2025}, None, "2025-12-16"),
+    ({"day_or_month": 12, "month_or_day": 16, "year": 2025}, None, "2025-12-16"),
+    ({"day_or_month": 5, "month_or_day": 6, "year": 2025}, "dm", "2025-06-05"),
+    ({"day_or_month": 5, "month_or_day": 6, "year": 2025}, "md", "2025-05-06"),
+    ({"day_or_month": 16, "month_or_day": 12, "year": 2025, "day_or_month_end": 5, "month_or_day_end": 1,
+      "year_end": 2026}, None, "2025-12-16/2026-01-05"),
+])
+def test_numeric_order(parts, document_order, value):
+    assert resolve(with_order(parts, document_order), None).value == value
+
+
+def test_a_numeric_date_with_two_numbers_over_12_is_rejected():
+    with pytest.raises(Invalid):
+        resolve(with_order({"day_or_month": 13, "month_or_day": 14, "year": 2025}, "dm"), None)
+
+
+def test_an_ambiguous_numeric_date_without_evidence_is_not_guessed():
+    parts = {"day_or_month": 5, "month_or_day": 6, "year": 2025}
+    assert numeric_order(parts) is None
+    with pytest.raises(Invalid):
+        with_order(parts, None)
+
+
+@pytest.mark.parametrize("anchor, parts, value, granularity", [
+    (TimeValue("2023-H1", "half", False), {"relyear": -1}, "2022-H1", "half"),
+    (TimeValue("2025-01/2025-09", "interval", False), {"relyear": -1}, "2024-01/2024-09", "interval"),
+    (TimeValue("2025-01/2025-09", "interval", False), {"year": 2022, "relyear": -1}, "2022-01/2022-09", "interval"),
+    (TimeValue("2024-02-29", "day", False), {"relyear": -1}, "2023-02-28", "day"),
+    (TimeValue("2025-Q3", "quarter", True), {"relyear": -1}, "2024-Q3", "quarter"),
+])
+def test_same_period_moves_the_anchor(anchor, parts, value, granularity):
+    t = same_period(anchor, parts)
+    assert (t.value, t.granularity, t.relative) == (value, granularity, anchor.relative)
+
+
+def test_same_period_needs_a_known_year():
+    with pytest.raises(Invalid):
+        same_period(TimeValue("XXXX-05-06", "day", True), {"relyear": -1})

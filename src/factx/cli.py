@@ -14,6 +14,9 @@ from datetime import date
 import click
 
 from . import __version__
+from .cli_eval import eval_command
+from .cli_explain import explain
+from .cli_rules import patterns_option, rules
 from .errors import FactxError, SourceError
 from .extract import ALL_TYPES, REGISTRY
 
@@ -51,6 +54,9 @@ def cli():
     Example:
       factx extract seeds/                 # tables in a terminal
       factx extract seeds/ | jq '.[0]'     # JSON when piped
+      factx explain "in May or June 2026" --lang en
+      factx rules check
+      factx eval --gold tests/seeds.gold.json seeds/ --min-f1 0.9
     """
 
 
@@ -70,7 +76,8 @@ def cli():
               help="Write to this file instead of stdout.")
 @click.option("--max-size", type=click.IntRange(min=1), default=20, show_default=True, metavar="MB",
               help="Skip (with a warning) files larger than this.")
-def extract(paths, fmt, lang, ref_date, types, pattern, output, max_size):
+@patterns_option
+def extract(paths, fmt, lang, ref_date, types, pattern, output, max_size, patterns):
     """Extract facts from files, folders (recursive) or - (stdin).
 
     \b
@@ -87,7 +94,7 @@ def extract(paths, fmt, lang, ref_date, types, pattern, output, max_size):
     out_console, err_console = _consoles(output, stream)
     sink = render.writer(fmt, stream, out_console)
     options = {"lang": None if lang == "auto" else lang, "ref_date": ref_date, "types": types,
-               "max_bytes": max_size * 1024 * 1024}
+               "max_bytes": max_size * 1024 * 1024, "patterns": patterns}
     status = EXIT_OK
     try:
         with _progress(paths, pattern, err_console) as advance:
@@ -148,6 +155,11 @@ class _progress:
         if self.bar is not None:
             self.bar.stop()
         return False
+
+
+cli.add_command(rules)
+cli.add_command(eval_command)
+cli.add_command(explain)
 
 
 def main() -> None:

@@ -1,9 +1,14 @@
 """The document date: the day the article was written, which relative dates hang on.
 
 In order of trust: the user's ``--ref-date`` (origin ``option``), a metadata header
-(``header``), else the latest fully written date near the top of the text
-(``inferred``): a dateline, or the day of the event reported. Taking the latest keeps
-historical dates ("16/12/1991") from winning.
+(``header``), else one inferred from the text near the top (``inferred``):
+
+1. a dateline: a day written in full that opens its line or sentence, alone or after
+   a place name ("Hà Nội, ngày 16/12/2025", "Thứ Hai, 14/3/2022, 09:05"), or that is
+   followed by a clock time ("16 December 2025 14:30");
+2. else the latest day written in full: the day of the event reported, never an older
+   historical date ("16/12/1991"); a day written as a deadline ("by 31 December 2030")
+   is skipped, since an article is not written on its deadlines.
 """
 
 from __future__ import annotations
@@ -17,7 +22,10 @@ from .rulebook import Rulebook
 from .text import TextView
 
 INFER_CHARS = 1500
-_FULL_DAY = regex.compile(r"\d{4}-\d{2}-\d{2}")
+# Before a dateline, on its line or after a sentence's end: nothing, or a place and a comma or dash.
+_PLACE = regex.compile(r"\s*(?:\p{Lu}[\p{L}\p{M}.'’]*(?:[ -]\p{Lu}[\p{L}\p{M}.'’]*){0,3}\s*(?:\([^()\n]{1,20}\))?\s*[,–—-]\s*)?")
+_LAST_OPENING = regex.compile(r"(?r)\n|[.!?]\s")        # searched backwards: the last line or sentence start
+_CLOCK_AFTER = regex.compile(r"[\s,|–—-]{0,4}(?:\p{L}{1,4}\s+)?\d{1,2}[:h]\d{2}(?!\d)")
 
 
 def determine(view: TextView, ref_date: date | None, dates_book: Rulebook | None) -> DocumentDate | None:
@@ -32,7 +40,18 @@ def determine(view: TextView, ref_date: date | None, dates_book: Rulebook | None
         return None
     from .extract import dates
 
-    written = [d for c in dates.candidates(dates_book, view.text[:INFER_CHARS], None)
-               if not c.veto and not c.attrs["relative"]
-               for d in _FULL_DAY.findall(c.attrs["value"])]
+    head = view.text[:INFER_CHARS]
+    days = dates.written_days(dates_book, head)
+    dateline = next((d for d in days if d.granularity == "day" and _is_dateline(head, d.start, d.end)), None)
+    if dateline is not None:
+        return DocumentDate(dateline.value, "inferred")
+    written = [d.value for d in days if not d.deadline]
     return DocumentDate(max(written), "inferred") if written else None
+
+
+def _is_dateline(text: str, start: int, end: int) -> bool:
+    before = text[:start]
+    opening = _LAST_OPENING.search(before)
+    if _PLACE.fullmatch(before[opening.end() if opening else 0:]):
+        return True
+    return _CLOCK_AFTER.match(text, end) is not None

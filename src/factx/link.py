@@ -2,28 +2,190 @@
 
 This is the one place where facts meet: offsets go back from the NFC view to the
 original string (checked, since offsets are the contract), each fact gets its
-sentence, and cross-fact linking (official mentions, commitment actors and due
-dates) belongs here as those extractors arrive.
+sentence, and cross-fact linking happens here. Every type but officials is one fact
+per candidate. Officials are one fact per person (``_officials``): the mentions the
+rules found are grouped by name, short forms and repeats of the name are attached,
+and title-only references ("the Ambassador", "Đại sứ") go to the person they mean.
 """
 
 from __future__ import annotations
 
 import unicodedata
+from dataclasses import dataclass, field
+
+import regex
 
 from .facts import Fact
 from .matching import Candidate
 from .nlp import Sentences
+from .normalize import names
 from .text import TextView
+
+Span = tuple[int, int]
 
 
 def to_facts(candidates: list[Candidate], view: TextView, sentences: Sentences) -> list[Fact]:
-    facts = []
-    for c in sorted(candidates, key=lambda c: (c.start, c.end)):
-        start, end = view.to_original(c.start, c.end)
-        text = view.original[start:end]
-        if unicodedata.normalize("NFC", text) != view.text[c.start:c.end]:
-            raise AssertionError(f"offset map broke at {c.start}-{c.end}: {text!r}")
-        s, e = sentences.around(c.start, c.end)
-        s, e = view.to_original(s, e)
-        facts.append(Fact(c.type, text, start, end, view.original[s:e], c.rule_id, dict(c.attrs)))
-    return facts
+    officials = [c for c in candidates if c.type == "official"]
+    facts = [_fact(c, view, sentences) for c in candidates if c.type != "official"]
+    facts.extend(_officials(officials, view, sentences))
+    return sorted(facts, key=lambda f: (f.start, f.end))
+
+
+def _fact(c: Candidate, view: TextView, sentences: Sentences) -> Fact:
+    start, end, text = _original(view, (c.start, c.end))
+    return Fact(c.type, text, start, end, _sentence(view, sentences, (c.start, c.end)), c.rule_id, dict(c.attrs))
+
+
+def _original(view: TextView, span: Span) -> tuple[int, int, str]:
+    """A view span as (start, end, text) in the original string, checked."""
+    start, end = view.to_original(*span)
+    text = view.original[start:end]
+    if unicodedata.normalize("NFC", text) != view.text[span[0]:span[1]]:
+        raise AssertionError(f"offset map broke at {span[0]}-{span[1]}: {text!r}")
+    return start, end, text
+
+
+def _sentence(view: TextView, sentences: Sentences, span: Span) -> str:
+    s, e = view.to_original(*sentences.around(*span))
+    return view.original[s:e]
+
+
+# --- officials: one fact per person -------------------------------------------------------
+
+@dataclass
+class _Person:
+    """Everything that refers to one person, in view coordinates."""
+
+    named: list[Candidate] = field(default_factory=list)   # rule matches carrying the name
+    refs: list[Candidate] = field(default_factory=list)    # title-only references resolved here
+    repeats: list[tuple[Span, bool]] = field(default_factory=list)   # (span, full name?) found by search
+
+    def full_names(self) -> list[tuple[Span, str]]:
+        ruled = [(c.attrs["name_span"], c.attrs["name"]) for c in self.named if names.is_full(c.attrs["name"])]
+        return sorted(ruled + [(s, "") for s, full in self.repeats if full])
+
+    def name_span(self) -> Span:
+        spans = [s for s, _ in self.full_names()] or [c.attrs["name_span"] for c in self.named]
+        return min(spans)
+
+    def name(self) -> str:
+        """The full name as first written by a rule (a short form when it is all there is)."""
+        ruled = [n for _, n in self.full_names() if n] or [c.attrs["name"] for c in self.named]
+        return ruled[0]
+
+    def spans(self) -> list[Span]:
+        return [c.attrs["span"] for c in (*self.named, *self.refs)] + [s for s, _ in self.repeats]
+
+    def defining(self) -> Candidate | None:
+        """The first named mention with a title: it gives role, title and organisation."""
+        return next((c for c in sorted(self.named, key=lambda c: c.start) if c.attrs["role"]), None)
+
+    def roles(self) -> set[str]:
+        return {c.attrs["role"] for c in self.named if c.attrs["role"]}
+
+    def country(self, with_refs: bool = False) -> str | None:
+        """The country the defining title states, else another title's, else (optionally) a
+        reference's ("the Kazakh PM"), else the hint of a Vietnamese family name."""
+        defining = self.defining()
+        ordered = sorted(self.named, key=lambda c: (c is not defining, c.start))
+        stated = [c.attrs["country"] for c in ordered] + [c.attrs["country"] for c in self.refs if with_refs]
+        hints = [c.attrs["country_hint"] for c in ordered]
+        return next((x for x in stated + hints if x), None)
+
+
+def _officials(candidates: list[Candidate], view: TextView, sentences: Sentences) -> list[Fact]:
+    ordered = sorted(candidates, key=lambda c: (c.start, c.end))
+    people = _people([c for c in ordered if c.attrs.get("name")])
+    _add_repeats(people, view.text, [(c.start, c.end) for c in ordered])
+    _resolve_references([c for c in ordered if not c.attrs.get("name")], people)
+    return [_official_fact(p, view, sentences) for p in people if p.defining() is not None]
+
+
+def _people(named: list[Candidate]) -> list[_Person]:
+    """Full names grouped by key; short names ("Chairman Duoc", "ông Được") joined to them."""
+    people: dict[str, _Person] = {}
+    for c in named:
+        if names.is_full(c.attrs["name"]):
+            people.setdefault(c.attrs["key"], _Person()).named.append(c)
+    for c in named:
+        if names.is_full(c.attrs["name"]):
+            continue
+        same = [p for p in people.values() if names.last_key(p.name()) == names.last_key(c.attrs["name"])]
+        owner = _nearest(c.start, same)
+        if owner is None and c.attrs["role"]:            # "President Putin", never named in full
+            owner = people.setdefault(c.attrs["key"], _Person())
+        if owner is not None:
+            owner.named.append(c)
+    return sorted(people.values(), key=lambda p: min(p.spans()))
+
+
+def _nearest(position: int, people: list[_Person]) -> _Person | None:
+    """The person mentioned last before ``position``; failing that, the only candidate."""
+    before = [(max(s for s, _ in p.spans() if s < position), i) for i, p in enumerate(people)
+              if any(s < position for s, _ in p.spans())]
+    if before:
+        return people[max(before)[1]]
+    return people[0] if len(people) == 1 else None
+
+
+def _add_repeats(people: list[_Person], text: str, taken: list[Span]) -> None:
+    """Find the names again where no rule did: full names as written, then "Y. Tukumov", "Lam"."""
+    owners: dict[str, list[_Person]] = {}
+    for p in people:
+        for form in (*{n for _, n in p.full_names() if n}, *names.short_forms(p.name())):
+            owners.setdefault(form, []).append(p)
+    for form in sorted(owners, key=len, reverse=True):
+        full = names.is_full(form)
+        for m in regex.finditer(rf"(?<![\p{{L}}\p{{M}}]){regex.escape(form)}(?![\p{{L}}\p{{M}}])", text):
+            span = m.span()
+            if _glued(text, span) or any(s < span[1] and span[0] < e for s, e in taken):
+                continue
+            owner = _nearest(span[0], [p for p in owners[form] if p.named])
+            if owner is not None:
+                owner.repeats.append((span, full))
+                taken.append(span)
+
+
+_CAPITAL_BEFORE = regex.compile(r"(?:\p{Lu}[\p{L}\p{M}]*|\b\p{Lu}{1,3}\.)[ \t]*$")
+_CAPITAL_AFTER = regex.compile(r"^(?:[ \t]+|-)\p{Lu}")
+
+
+def _glued(text: str, span: Span) -> bool:
+    """Part of a longer capitalised phrase ("Ho Chi Minh City", "TP. Hồ Chí Minh"), so not the person."""
+    before = text[max(0, span[0] - 40):span[0]]
+    return bool(_CAPITAL_BEFORE.search(before) or _CAPITAL_AFTER.match(text[span[1]:span[1] + 3]))
+
+
+def _resolve_references(refs: list[Candidate], people: list[_Person]) -> None:
+    """A title-only reference means the nearest person before it with that role (and no other
+    country), or the only such person in the document; else it is dropped."""
+    for ref in refs:
+        fits = [p for p in people if ref.attrs["role"] in p.roles()
+                and (not ref.attrs["country"] or p.country() in (None, ref.attrs["country"]))]
+        owner = _nearest(ref.start, fits)
+        if owner is not None:
+            owner.refs.append(ref)
+
+
+def _official_fact(p: _Person, view: TextView, sentences: Sentences) -> Fact:
+    span = p.name_span()
+    start, end, text = _original(view, span)
+    defining = p.defining()
+    organization = defining.attrs["organization"] or next(
+        (c.attrs["organization"] for c in p.named if c.attrs["organization"]), None)
+    first = min((*p.named, *p.refs), key=lambda c: c.attrs["span"])
+    attrs = {
+        "name": p.name(), "key": names.key(p.name()),
+        "title": defining.attrs["title"], "role": defining.attrs["role"],
+        "organization": organization, "country": p.country(with_refs=True),
+        "mentions": _mentions(p, view),
+    }
+    return Fact("official", text, start, end, _sentence(view, sentences, span), first.rule_id, attrs)
+
+
+def _mentions(p: _Person, view: TextView) -> list[dict]:
+    out = []
+    for span in sorted(set(p.spans())):
+        start, end, text = _original(view, span)
+        out.append({"text": text, "start": start, "end": end})
+    return out

@@ -5,6 +5,7 @@ read -> NFC view -> language -> document date -> sentences -> extractors -> link
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from typing import Iterable, Iterator
 
@@ -12,14 +13,30 @@ from . import docdate, language, link, nlp, rulebook, sources
 from .errors import FactxError, SourceError
 from .extract import ALL_TYPES, REGISTRY
 from .facts import Document
-from .matching import settle
-from .text import make_view
+from .matching import Candidate, settle
+from .text import TextView, make_view
 
 
 def extract(text: str, *, lang: str | None = None, ref_date: date | str | None = None,
             types: Iterable[str] | None = None, source: str = "-",
             patterns: Iterable[str] = ()) -> Document:
     """Extract every fact from one text."""
+    return trace(text, lang=lang, ref_date=ref_date, types=types, source=source, patterns=patterns).document
+
+
+@dataclass(frozen=True)
+class Trace:
+    """A Document and what was considered on the way to it, for ``factx explain``."""
+
+    document: Document
+    view: TextView
+    matched: tuple[Candidate, ...]                   # every candidate, kept or not, vetoes included
+    dropped: tuple[tuple[Candidate, str], ...]       # (candidate, why it is not a fact)
+
+
+def trace(text: str, *, lang: str | None = None, ref_date: date | str | None = None,
+          types: Iterable[str] | None = None, source: str = "-", patterns: Iterable[str] = ()) -> Trace:
+    """Run the pipeline on one text, keeping every candidate and the reason each dropped one went."""
     wanted = _types(types)
     ref = _ref_date(ref_date)
     extra = tuple(str(p) for p in patterns)
@@ -33,7 +50,7 @@ def extract(text: str, *, lang: str | None = None, ref_date: date | str | None =
         raise FactxError(f"unsupported language {lang!r}; use auto, en or vi")
     if lang == "und":
         warnings = () if not text.strip() else (f"{source}: language is neither English nor Vietnamese; no facts extracted",)
-        return Document(source, "und", confidence, None, (), text, warnings)
+        return Trace(Document(source, "und", confidence, None, (), text, warnings), view, (), ())
 
     books = {t: rulebook.load(lang, REGISTRY[t].STEM, REGISTRY[t].SPEC, extra) for t in wanted}
     dates_book = books.get("date") or rulebook.load(lang, "dates", REGISTRY["date"].SPEC, extra)
@@ -41,12 +58,18 @@ def extract(text: str, *, lang: str | None = None, ref_date: date | str | None =
     ref_day = date.fromisoformat(document_date.value) if document_date else None
 
     sentences = nlp.sentences(view.text)
+    matched: list[Candidate] = []
+    dropped: list[tuple[Candidate, str]] = []
     candidates = []
     for t in wanted:
-        kept, _ = settle(REGISTRY[t].candidates(books[t], view.text, ref_day))
+        found = REGISTRY[t].candidates(books[t], view.text, ref_day, dropped)
+        kept, lost = settle(found)
+        matched.extend(found)
+        dropped.extend(lost)
         candidates.extend(kept)
     facts = link.to_facts(candidates, view, sentences)
-    return Document(source, lang, confidence, document_date, tuple(facts), text)
+    document = Document(source, lang, confidence, document_date, tuple(facts), text)
+    return Trace(document, view, tuple(matched), tuple(dropped))
 
 
 def extract_file(path: str, **options) -> Document:

@@ -98,11 +98,25 @@ class Spec:
 
 def load(lang: str, stem: str, spec: Spec, extra_dirs: tuple[str, ...] = ()) -> Rulebook:
     """Load the built-in rule file for (lang, stem), layered with user rule folders."""
-    return _load_cached(lang, stem, spec, (builtin_dir(), *(Path(d) for d in extra_dirs)))
+    roots = (builtin_dir(), *(Path(d) for d in extra_dirs))
+    return _load_cached(lang, stem, spec, roots, _fingerprint(lang, stem, roots))
+
+
+def _fingerprint(lang: str, stem: str, roots: tuple[Path, ...]) -> tuple:
+    """Size and mtime of every file a book may read, so an edited rule file is read again."""
+    files = [f for r in roots for f in (r / lang / f"{stem}.toml", *sorted((r / "common").glob("*.toml")))]
+    return tuple((str(f), s.st_mtime_ns, s.st_size) for f in files if (s := _stat(f)))
+
+
+def _stat(path: Path):
+    try:
+        return path.stat()
+    except OSError:
+        return None
 
 
 @lru_cache(maxsize=64)
-def _load_cached(lang: str, stem: str, spec: Spec, roots: tuple[Path, ...]) -> Rulebook:
+def _load_cached(lang: str, stem: str, spec: Spec, roots: tuple[Path, ...], _fingerprint: tuple) -> Rulebook:
     files = [f for f in (d / lang / f"{stem}.toml" for d in roots) if f.is_file()]
     ref_date: str | None = None
     lists: dict[str, Any] = {}

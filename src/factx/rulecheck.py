@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from . import pipeline, rulebook
+from .errors import PatternError
 from .extract import REGISTRY
 from .rulebook import CounterExample, Example, Rule, Rulebook
 
@@ -38,11 +39,16 @@ class Outcome:
 
 def books(extra_dirs: tuple[str, ...] = ()) -> Iterator[tuple[str, Rulebook]]:
     """Every rulebook that exists, per registered fact type and language, as (type, book)."""
-    roots = [rulebook.builtin_dir(), *extra_dirs]
+    for type_, module, lang in _rule_files(extra_dirs):
+        yield type_, rulebook.load(lang, module.STEM, module.SPEC, tuple(extra_dirs))
+
+
+def _rule_files(extra_dirs: tuple[str, ...]):
+    """(type, extractor module, language) for every rule file, built-in or the user's."""
+    roots = [rulebook.builtin_dir(), *map(Path, extra_dirs)]
     for type_, module in REGISTRY.items():
-        langs = sorted({p.parent.name for root in roots for p in Path(root).glob(f"*/{module.STEM}.toml")})
-        for lang in langs:
-            yield type_, rulebook.load(lang, module.STEM, module.SPEC, tuple(extra_dirs))
+        for lang in sorted({p.parent.name for root in roots for p in root.glob(f"*/{module.STEM}.toml")}):
+            yield type_, module, lang
 
 
 def cases(book: Rulebook) -> Iterator[tuple[Rule, Example | CounterExample]]:
@@ -73,3 +79,34 @@ def check(type_: str, book: Rulebook, rule: Rule, case: Example | CounterExample
 
 def _shown(attrs: dict[str, Any]) -> str:
     return ", ".join(f"{k}={v!r}" for k, v in attrs.items())
+
+
+@dataclass(frozen=True)
+class CheckRun:
+    outcomes: tuple[Outcome, ...]
+    errors: tuple[PatternError, ...]        # rule files that could not be loaded
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors and all(o.ok for o in self.outcomes)
+
+
+def check_all(extra_dirs: tuple[str, ...] = ()) -> CheckRun:
+    """Validate every rule file and run every example; a broken file never hides the others.
+
+    Every book is loaded first: examples of a language whose rule files are broken are not
+    run (extraction in that language needs them all), so each break is reported once.
+    """
+    loaded: list[tuple[str, Rulebook]] = []
+    errors: list[PatternError] = []
+    broken: set[str] = set()
+    for type_, module, lang in _rule_files(extra_dirs):
+        try:
+            loaded.append((type_, rulebook.load(lang, module.STEM, module.SPEC, tuple(extra_dirs))))
+        except PatternError as e:
+            errors.append(e)
+            broken.add(lang)
+    outcomes = [check(type_, book, rule, case, tuple(extra_dirs))
+                for type_, book in loaded if book.lang not in broken
+                for rule, case in cases(book)]
+    return CheckRun(tuple(outcomes), tuple(errors))

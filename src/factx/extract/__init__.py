@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from . import dates
+from . import dates, money, officials
 
-REGISTRY: dict[str, ModuleType] = {m.TYPE: m for m in (dates,)}
+REGISTRY: dict[str, ModuleType] = {m.TYPE: m for m in (dates, money, officials)}
 ALL_TYPES = ("date", "money", "official", "commitment")   # the SPEC's types, in output order

@@ -1,9 +1,10 @@
 """Matched date pieces -> a TIMEX3-style value, resolved against the document date.
 
 Rules name their pieces with groups (``year``, ``month``, ``day``, ``half``,
-``quarter``, ``relday``, ``relmonth``, ``relyear``, ``weekday``, ``months``,
-``lastmonths`` and ``*_end`` for the second point of an interval); this module
-knows what each means. Time is an input: nothing here reads the clock.
+``quarter``, ``relday``, ``relweek``, ``relmonth``, ``relyear``, ``weekday``, ``dir``,
+``firstmonths``, ``lastmonths`` and ``*_end`` for the second point of an interval); this
+module knows what each means. Time is an input: nothing here reads the clock, and a
+value that needs the document date it does not have keeps an unknown part (``X``).
 """
 
 from __future__ import annotations
@@ -13,7 +14,12 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, Mapping
 
+import regex
+
 POINT = ("year", "month", "day")
+AMBIGUOUS = ("day_or_month", "month_or_day")      # "05/06/2025" in English: which is which?
+_YEAR = regex.compile(r"\d{4}")
+_DAY = regex.compile(r"(\d{4})-(\d\d)-(\d\d)")
 
 
 @dataclass(frozen=True)
@@ -30,33 +36,105 @@ class Invalid(ValueError):
 def resolve(parts: Mapping[str, Any], ref: date | None) -> TimeValue:
     """Turn the pieces of one match into its value; raise ``Invalid`` if there is none."""
     p = {k: v for k, v in parts.items() if isinstance(v, int)}
-    if "months" in p or "lastmonths" in p:
+    if "firstmonths" in p or "lastmonths" in p:
         return _first_or_last_months(p, ref)
+    if "relweek" in p and "weekday" not in p:
+        return _week(p["relweek"], ref)
     ends = {k[:-4]: v for k, v in p.items() if k.endswith("_end")}
     if ends:
-        start = {k: v for k, v in p.items() if not k.endswith("_end")}
-        for f in ("year", "month"):       # "3-5/9": the start borrows the end's month, and back
-            if f in ends and f not in start:
-                start[f] = ends[f]
-            if f in start and f not in ends:
-                ends[f] = start[f]
-        a, b = _point(start, ref), _point(ends, ref)
-        if a.value >= b.value and "X" not in a.value + b.value and len(a.value) == len(b.value):
-            raise Invalid("interval ends before it starts")
-        return TimeValue(f"{a.value}/{b.value}", "interval", a.relative or b.relative)
+        return _interval({k: v for k, v in p.items() if not k.endswith("_end")}, ends, ref)
     return _point(p, ref)
+
+
+def numeric_order(parts: Mapping[str, Any]) -> str | None:
+    """What an ``a/b/yyyy`` match says by itself: ``"dm"`` (a > 12), ``"md"`` (b > 12) or None."""
+    pairs = [(parts[f"{AMBIGUOUS[0]}{s}"], parts[f"{AMBIGUOUS[1]}{s}"])
+             for s in ("", "_end") if f"{AMBIGUOUS[0]}{s}" in parts]
+    if any(a > 12 >= b for a, b in pairs):
+        return "dm"
+    if any(b > 12 >= a for a, b in pairs):
+        return "md"
+    return None
+
+
+def with_order(parts: Mapping[str, Any], document_order: str | None) -> dict[str, Any]:
+    """Name the numbers of an ``a/b/yyyy`` match ``day`` and ``month``.
+
+    The match's own numbers decide first (16/12 can only be day-first); an ambiguous
+    one (05/06) follows the order the document's other numeric dates show, and is
+    ``Invalid`` when they show none: guessing would be wrong half the time.
+    """
+    if not any(k.startswith(AMBIGUOUS) for k in parts):
+        return dict(parts)
+    order = numeric_order(parts) or document_order
+    if order is None:
+        raise Invalid("day and month order is ambiguous")
+    out = {k: v for k, v in parts.items() if not k.startswith(AMBIGUOUS)}
+    for s in ("", "_end"):
+        if f"{AMBIGUOUS[0]}{s}" in parts:
+            a, b = parts[f"{AMBIGUOUS[0]}{s}"], parts[f"{AMBIGUOUS[1]}{s}"]
+            out[f"day{s}"], out[f"month{s}"] = (a, b) if order == "dm" else (b, a)
+    return out
+
+
+def same_period(anchor: TimeValue, parts: Mapping[str, Any]) -> TimeValue:
+    """"The same period last year": the anchor's period moved to the year the phrase names.
+
+    ``relyear`` counts from the anchor's year (after "the first half of 2023", last year
+    is 2022-H1); a written ``year`` replaces it ("cùng kỳ năm 2024").
+    """
+    first = _YEAR.search(anchor.value)
+    if first is None or "X" in anchor.value:
+        raise Invalid("the period compared with has no known year")
+    start = int(first.group())
+    target = parts["year"] if isinstance(parts.get("year"), int) else start + parts.get("relyear", -1)
+    value = _YEAR.sub(lambda y: f"{int(y.group()) + target - start:04d}", anchor.value)
+    value = _DAY.sub(_clamped_day, value)      # 29 February a year back is the 28th
+    return TimeValue(value, anchor.granularity, anchor.relative)
+
+
+def _clamped_day(m: regex.Match) -> str:
+    y, mo, d = (int(x) for x in m.groups())
+    return date(y, mo, min(d, calendar.monthrange(y, mo)[1])).isoformat()
+
+
+def _interval(start: dict[str, int], ends: dict[str, int], ref: date | None) -> TimeValue:
+    """Two points; the missing parts of one are shared with the other ("3-5/9", "May or June 2026").
+
+    With no year written, the interval is the one whose end is nearest the document
+    date: in December, "January-November" is the period just ended and "March to May"
+    the coming one.
+    """
+    borrowed_year = "year" in ends and "year" not in start and "relyear" not in start
+    for f in ("year", "month", "relyear"):
+        if f in ends and f not in start:
+            start[f] = ends[f]
+        if f in start and f not in ends:
+            ends[f] = start[f]
+    unwritten = ref is not None and "month" in ends and not {"year", "relyear"} & set(start)
+    b = _point(ends, ref)
+    if unwritten:
+        start["year"] = ends["year"] = int(b.value[:4])
+    if (borrowed_year or unwritten) and _point(start, ref).value > b.value:
+        start["year"] -= 1                                # "30/12 - 2/1/2026": the start is in 2025
+    a = _point(start, ref)
+    if a.value >= b.value and "X" not in a.value + b.value and len(a.value) == len(b.value):
+        raise Invalid("interval ends before it starts")
+    return TimeValue(f"{a.value}/{b.value}", "interval", unwritten or a.relative or b.relative)
 
 
 def _point(p: dict[str, int], ref: date | None) -> TimeValue:
     if "relday" in p:
         return _day(ref + timedelta(days=p["relday"])) if ref else TimeValue("XXXX-XX-XX", "day", True)
     if "weekday" in p:
-        return _weekday(p["weekday"], ref)
+        return _weekday(p, ref)
     if "relmonth" in p:
         if ref is None:
             return TimeValue("XXXX-XX", "month", True)
         y, m = divmod(ref.year * 12 + ref.month - 1 + p["relmonth"], 12)
         return TimeValue(f"{y:04d}-{m + 1:02d}", "month", True)
+    if "dir" in p and "month" in p:
+        return _month_in_direction(p["month"], p["dir"], ref)
     year, relative = _year(p, ref)
     if "half" in p:
         _check(p["half"] in (1, 2), "half")
@@ -103,21 +181,55 @@ def _nearest_year(ref: date, month: int, day: int) -> int:
     return min((ref.year - 1, ref.year, ref.year + 1), key=distance)
 
 
-def _weekday(weekday: int, ref: date | None) -> TimeValue:
+def _month_in_direction(month: int, direction: int, ref: date | None) -> TimeValue:
+    """"last May": the latest May before the document date's month; "next May" the first after."""
+    _check(1 <= month <= 12, "month")
+    if ref is None:
+        return TimeValue(f"XXXX-{month:02d}", "month", True)
+    year = ref.year
+    if direction < 0 and month >= ref.month:
+        year -= 1
+    elif direction > 0 and month <= ref.month:
+        year += 1
+    return TimeValue(f"{year:04d}-{month:02d}", "month", True)
+
+
+def _weekday(p: dict[str, int], ref: date | None) -> TimeValue:
+    """A weekday: in a given week ("thứ Sáu tuần trước"), after "last"/"next", else the nearest."""
+    weekday = p["weekday"]
     _check(0 <= weekday <= 6, "weekday")
     if ref is None:
         return TimeValue("XXXX-XX-XX", "day", True)
+    week = p.get("relweek", 0 if p.get("dir") == 0 else None)
+    if week is not None:
+        return _day(_monday(ref, week) + timedelta(days=weekday))
+    if p.get("dir", 0) < 0:
+        return _day(ref - timedelta(days=(ref.weekday() - weekday - 1) % 7 + 1))
+    if p.get("dir", 0) > 0:
+        return _day(ref + timedelta(days=(weekday - ref.weekday() - 1) % 7 + 1))
     delta = (weekday - ref.weekday()) % 7
     return _day(ref + timedelta(days=delta if delta <= 3 else delta - 7))
 
 
+def _week(n: int, ref: date | None) -> TimeValue:
+    """A calendar week (Monday to Sunday) as an interval: the SPEC has no week granularity."""
+    if ref is None:
+        return TimeValue("XXXX-XX-XX/XXXX-XX-XX", "interval", True)
+    monday = _monday(ref, n)
+    return TimeValue(f"{monday.isoformat()}/{(monday + timedelta(days=6)).isoformat()}", "interval", True)
+
+
+def _monday(ref: date, weeks: int) -> date:
+    return ref - timedelta(days=ref.weekday()) + timedelta(weeks=weeks)
+
+
 def _first_or_last_months(p: dict[str, int], ref: date | None) -> TimeValue:
-    n = p.get("months", p.get("lastmonths"))
-    _check(1 <= n <= 12, "months")
+    n = p.get("firstmonths", p.get("lastmonths"))
+    _check(1 <= n <= 12, "number of months")
     year, relative = _year(p, ref)
     if n == 6:
-        return TimeValue(f"{year}-H{1 if 'months' in p else 2}", "half", relative)
-    first, last = (1, n) if "months" in p else (13 - n, 12)
+        return TimeValue(f"{year}-H{1 if 'firstmonths' in p else 2}", "half", relative)
+    first, last = (1, n) if "firstmonths" in p else (13 - n, 12)
     if first == last:
         return TimeValue(f"{year}-{first:02d}", "month", relative)
     return TimeValue(f"{year}-{first:02d}/{year}-{last:02d}", "interval", relative)

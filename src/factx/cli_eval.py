@@ -1,0 +1,93 @@
+"""`factx eval`: score factx on documents against hand-made answers, with a bar for CI."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+
+from .cli_rules import patterns_option
+from .evaluate import TYPES
+
+
+def _min_f1(ctx, param, values):
+    """``0.9`` sets the bar for every type; ``date=0.95`` for one type."""
+    bars: dict[str, float] = {}
+    for v in values:
+        type_, _, number = v.rpartition("=")
+        try:
+            f = float(number)
+        except ValueError:
+            raise click.BadParameter(f"{v!r}: expected a number such as 0.9 or TYPE=0.9") from None
+        if type_ and type_ not in TYPES:
+            raise click.BadParameter(f"{v!r}: unknown type {type_!r}; choose from {', '.join(TYPES)}")
+        for t in ([type_] if type_ else TYPES):
+            bars[t] = f
+    return bars
+
+
+@click.command("eval")
+@click.argument("docs", nargs=-1, required=True, metavar="DOCS...")
+@click.option("--gold", required=True, type=click.Path(exists=True, dir_okay=False),
+              help="Hand-made answers in the gold format (see the README).")
+@click.option("--errors", is_flag=True, help="List every miss, extra and wrong attribute.")
+@click.option("--min-f1", "bars", multiple=True, callback=_min_f1, metavar="[TYPE=]F1",
+              help="Exit 1 if F1 falls below this, for every type or one (repeatable).")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--lang", type=click.Choice(["auto", "en", "vi"]), default="auto", show_default=True)
+@click.option("--glob", "pattern", default="*.txt", show_default=True, help="Which files to read inside folders.")
+@patterns_option
+def eval_command(docs, gold, errors, bars, fmt, lang, pattern, patterns):
+    """Extract from DOCS and score against --gold: precision, recall, F1 and attribute
+    accuracy per fact type and per language.
+
+    \b
+    Example:
+      factx eval --gold tests/seeds.gold.json seeds/
+      factx eval --gold gold.json news/ --errors --min-f1 0.9 --min-f1 date=0.95
+    """
+    from . import evaluate, pipeline
+    from .errors import FactxError, SourceError
+
+    try:
+        gold_data = json.loads(open(gold, encoding="utf-8").read())
+        gold_data["documents"]
+    except (ValueError, KeyError, TypeError) as e:
+        raise click.UsageError(f"{gold}: not a gold file ({e})") from None
+    predicted, unread = [], 0
+    try:
+        for item in pipeline.extract_paths(docs, glob=pattern, lang=None if lang == "auto" else lang,
+                                           patterns=patterns):
+            if isinstance(item, SourceError):
+                click.echo(f"factx: warning: {item}", err=True)
+                unread += 1
+            else:
+                predicted.append(item.to_dict())
+    except FactxError as e:
+        raise click.UsageError(str(e)) from None
+    report = evaluate.score(gold_data, predicted)
+    summary = report.summary()
+    if fmt == "json":
+        click.echo(json.dumps(summary, indent=1))
+    else:
+        _print_table(summary)
+    if errors:
+        for p in report.problems:
+            click.echo(f"{p.kind:<5} {p.source} {p.type}: {p.detail}")
+    below = [f"{t} F1 {summary[t]['f1']:.3f} < {bar}" for t, bar in bars.items()
+             if t in summary and summary[t]["f1"] < bar]
+    for line in below:
+        click.echo(f"factx: below the bar: {line}", err=True)
+    sys.exit(1 if below or unread else 0)
+
+
+def _print_table(summary: dict) -> None:
+    click.echo(f"{'type':<16}{'tp':>5}{'fp':>5}{'fn':>5}{'P':>7}{'R':>7}{'F1':>7}{'detR':>7}  attributes")
+    for key, s in summary.items():
+        if key == "macro_f1":
+            continue
+        attrs = " ".join(f"{k[:-4]}={v:.2f}" for k, v in s.items() if k.endswith("_acc"))
+        click.echo(f"{key:<16}{s['tp']:>5}{s['fp']:>5}{s['fn']:>5}{s['precision']:>7.2f}{s['recall']:>7.2f}"
+                   f"{s['f1']:>7.2f}{s['detect_recall']:>7.2f}  {attrs}")
+    click.echo(f"macro F1 over types: {summary['macro_f1']:.3f}")

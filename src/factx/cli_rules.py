@@ -1,0 +1,159 @@
+"""`factx rules list` and `factx rules check`: rule files in a terminal and in CI."""
+
+from __future__ import annotations
+
+import os
+import sys
+from xml.etree import ElementTree as ET
+
+import click
+from rich.markup import escape
+
+from .extract import REGISTRY
+
+patterns_option = click.option(
+    "--patterns", "patterns", multiple=True, type=click.Path(file_okay=False),
+    help="A folder of your own rule files (same layout as patterns/), layered over the built-in ones. Repeatable.")
+
+
+def console():
+    """Stdout for tables: the terminal's width, or a wide fixed one when piped (no squeezed columns)."""
+    from rich.console import Console
+
+    return Console(soft_wrap=True, width=None if sys.stdout.isatty() else 200)
+
+
+def _where(file: str, line: int | None) -> str:
+    path = os.path.relpath(file) if not os.path.relpath(file).startswith("..") else file
+    return f"{path}:{line}" if line else path
+
+
+@click.group()
+def rules():
+    """List and check extraction rules.
+
+    \b
+    Example:
+      factx rules list --lang vi --type date
+      factx rules check --patterns my-rules/ --format junit > rules.xml
+    """
+
+
+@rules.command("list")
+@click.option("--lang", type=click.Choice(["en", "vi"]), help="Only this language.")
+@click.option("--type", "type_", type=click.Choice(sorted(REGISTRY)), help="Only this fact type.")
+@patterns_option
+def list_rules(lang, type_, patterns):
+    """Every rule: its id, file and line, and how many examples it carries.
+
+    \b
+    Example:
+      factx rules list --type date
+    """
+    from rich.table import Table
+
+    from . import rulecheck
+    from .errors import PatternError
+
+    table = Table("rule", "where", "examples", "counter", "kind")
+    try:
+        for t, book in rulecheck.books(tuple(patterns)):
+            if (type_ and t != type_) or (lang and book.lang != lang):
+                continue
+            for rule in book.rules:
+                table.add_row(rule.id, escape(_where(rule.file, rule.line)), str(len(rule.examples)),
+                              str(len(rule.counter_examples)), "veto" if rule.veto else t)
+    except PatternError as e:
+        raise click.ClickException(str(e)) from None
+    console().print(table)
+
+
+@rules.command("check")
+@patterns_option
+@click.option("--format", "fmt", type=click.Choice(["table", "junit", "github"]), default="table", show_default=True,
+              help="table for people, junit (XML) or github (workflow annotations) for CI.")
+def check_rules(patterns, fmt):
+    """Validate every rule file and run every example and counter-example.
+
+    All failures are reported at once. Exit status 1 if anything failed, else 0.
+
+    \b
+    Example:
+      factx rules check
+      factx rules check --patterns my-rules/ --format github
+    """
+    from . import rulecheck
+
+    run = rulecheck.check_all(tuple(patterns))
+    if fmt == "junit":
+        sys.stdout.write(_junit(run))
+    elif fmt == "github":
+        for line in _github(run):
+            click.echo(line)
+    else:
+        _table(run)
+    sys.exit(0 if run.ok else 1)
+
+
+def _counts(run) -> str:
+    by = {s: sum(1 for o in run.outcomes if o.status == s) for s in ("pass", "fail", "xfail", "xpass")}
+    failed = by["fail"] + by["xpass"] + len(run.errors)
+    return f"{by['pass']} passed, {failed} failed, {by['xfail']} xfailed"
+
+
+def _table(run) -> None:
+    from rich.table import Table
+
+    out = console()
+    for e in run.errors:
+        out.print(f"[red]broken rule file[/] {escape(str(e))}", highlight=False)
+    bad = [o for o in run.outcomes if o.status in ("fail", "xpass")]
+    if bad:
+        table = Table("rule", "where", "example", "expected", "got", title="Failures", title_justify="left")
+        table.columns[1].overflow = "fold"
+        for o in bad:
+            got = o.got if o.status == "fail" else f"passes, but marked xfail: {o.got}"
+            table.add_row(*map(escape, (o.rule_id, _where(o.file, o.line), o.text, o.expected, got)))
+        out.print(table)
+    known = [o for o in run.outcomes if o.status == "xfail"]
+    if known:
+        table = Table("rule", "where", "example", "got", title="Known gaps (xfail)", title_justify="left")
+        for o in known:
+            table.add_row(*map(escape, (o.rule_id, _where(o.file, o.line), o.text, o.got)))
+        out.print(table)
+    out.print(_counts(run), highlight=False)
+
+
+def _junit(run) -> str:
+    suite = ET.Element("testsuite", name="factx rules", tests=str(len(run.outcomes) + len(run.errors)))
+    failures = 0
+    for e in run.errors:
+        case = ET.SubElement(suite, "testcase", classname=e.file, name=e.rule_id or "load")
+        ET.SubElement(case, "error", message=str(e))
+        failures += 1
+    for o in run.outcomes:
+        case = ET.SubElement(suite, "testcase", classname=o.rule_id, name=f"{o.kind}: {o.text}",
+                             file=_where(o.file, None), line=str(o.line or 0))
+        if o.status in ("fail", "xpass"):
+            failures += 1
+            message = "unexpected pass of an xfail example" if o.status == "xpass" else "wrong extraction"
+            ET.SubElement(case, "failure", message=message).text = f"expected: {o.expected}\ngot: {o.got}"
+        elif o.status == "xfail":
+            ET.SubElement(case, "skipped", message=f"xfail: {o.got}")
+    suite.set("failures", str(failures))
+    return ET.tostring(suite, encoding="unicode", xml_declaration=True) + "\n"
+
+
+def _github(run) -> list[str]:
+    def esc(s: str) -> str:
+        return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+    lines = [f"::error file={_where(e.file, None)},line={e.line or 1},title={e.rule_id or 'rule file'}::{esc(e.problem)}"
+             for e in run.errors]
+    for o in run.outcomes:
+        if o.status in ("fail", "xpass"):
+            what = "xfail example now passes" if o.status == "xpass" else f"expected {o.expected}, got {o.got}"
+            lines.append(f"::error file={_where(o.file, None)},line={o.line or 1},title={o.rule_id}::"
+                         f"{esc(o.text)}: {esc(what)}")
+    lines.append(_counts(run))
+    return lines

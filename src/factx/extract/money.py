@@ -1,0 +1,65 @@
+"""Money: run ``patterns/<lang>/money.toml`` and turn each match into an exact amount.
+
+A rule names its pieces: ``amount`` (written digits) or ``numeral`` (a number word),
+``scale`` ("million", "tỷ"), an optional second ``amount_rest``/``scale_rest`` pair
+("1 tỷ 200 triệu"), ``amount_end`` (the top of a range, which only has to be higher),
+the currency as ``sign`` ("US$"), ``code`` ("USD") or ``currency`` (a word: "dollars",
+"đồng"), each read from its valued list in ``patterns/common/currencies.toml``, and
+``approximate`` (a qualifier word before the figure, kept out of the fact's text).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, Mapping
+
+import regex
+
+from .. import matching, rulebook
+from ..matching import Candidate
+from ..normalize import numbers
+
+TYPE = "money"
+STEM = "money"
+SPEC = rulebook.Spec(
+    groups=frozenset({"amount", "numeral", "scale", "amount_rest", "scale_rest", "amount_end",
+                      "sign", "code", "currency", "approximate"}),
+    required_any=frozenset({"sign", "code", "currency"}),
+    example_keys=frozenset({"amount", "currency", "approximate"}),
+)
+
+_ISO = regex.compile(r"[A-Z]{3}")
+
+
+def candidates(book: rulebook.Rulebook, text: str, ref: date | None,
+               rejected: list[tuple[Candidate, str]] | None = None) -> list[Candidate]:
+    """One candidate per match that makes an amount in a known currency; the rest go to ``rejected``."""
+    out = []
+    for order, m in enumerate(matching.run(book, text)):
+        c = Candidate(TYPE, m.rule.id, m.start, m.end, veto=m.rule.veto, order=order)
+        if not m.rule.veto:
+            try:
+                c.attrs = value(m.parts, book.lang)
+            except numbers.Invalid as e:
+                if rejected is not None:
+                    rejected.append((c, str(e)))
+                continue
+        out.append(c)
+    return out
+
+
+def value(parts: Mapping[str, Any], lang: str) -> dict[str, Any]:
+    """The SPEC's money fields from one match's looked-up pieces."""
+    currency = next((parts[g] for g in ("currency", "code", "sign") if g in parts), None)
+    if not isinstance(currency, str) or not _ISO.fullmatch(currency):
+        raise numbers.Invalid(f"{currency!r} is not in the currency table")
+    amount = numbers.scaled(parts.get("amount", parts.get("numeral")), parts.get("scale"), lang)
+    if "amount_rest" in parts:
+        rest = numbers.scaled(parts["amount_rest"], parts.get("scale_rest"), lang)
+        if parts.get("scale") is None or rest >= numbers.to_decimal(parts["scale"], lang):
+            raise numbers.Invalid("the second part of a compound amount must be below the first's scale")
+        amount += rest
+    if "amount_end" in parts and numbers.scaled(parts["amount_end"], parts.get("scale"), lang) <= amount:
+        raise numbers.Invalid("a range must run upwards")
+    return {"amount": numbers.as_json(amount), "currency": currency,
+            "approximate": bool(parts.get("approximate", False))}

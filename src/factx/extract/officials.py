@@ -1,0 +1,133 @@
+"""Officials: run ``patterns/<lang>/officials.toml``; every match is one mention of a person.
+
+A rule says what it found by naming its groups:
+
+- ``name``: the person as written ("Nguyễn Văn Được", "Bektenov", "Y. Tukumov");
+- ``role``: the title word(s), read through the file's ``role`` table ("Thủ tướng" -> prime_minister);
+- ``title``: the whole title as written ("Chairman of the Ho Chi Minh City People's Committee");
+- ``org``: the organisation as written, when the title names one;
+- ``honorific``: "Mr.", "Dr.", "ông", "đồng chí";
+- ``posting``: where an ambassador serves ("to Vietnam", "tại Việt Nam"), left out of the country;
+- ``surname``: a Vietnamese family name, whose table value is a country hint (see common/names.toml).
+
+The country is the first country, demonym, place or body (the shared gazetteers) written in
+the title, e.g. KZ in "Ambassador of Kazakhstan to Vietnam". A match with a name and no role is
+a mention waiting to be linked (an honorific); a match with a role and no name is a title-only
+reference ("the Ambassador"). Turning mentions into one fact per person is ``link``'s job.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, Callable
+
+import regex
+
+from .. import matching, rulebook
+from ..matching import Candidate, Match
+from ..normalize import names
+
+TYPE = "official"
+STEM = "officials"
+SPEC = rulebook.Spec(
+    groups=frozenset({"name", "surname", "role", "title", "org", "honorific", "posting"}),
+    required_any=frozenset({"name", "role"}),
+    example_keys=frozenset({"name", "key", "role", "country", "organization", "title"}),
+)
+GAZETTEERS = ("demonym", "country", "place", "body")     # valued lists whose forms imply a country
+_LEADING_ARTICLE = regex.compile(r"^(?i:the|a|an)\s+")
+
+
+def candidates(book: rulebook.Rulebook, text: str, ref: date | None,
+               rejected: list[tuple[Candidate, str]] | None = None) -> list[Candidate]:
+    """One candidate per match; its span is the whole match, so overlapping rules settle as usual."""
+    country_in = _country_finder(book)
+    out = []
+    for order, m in enumerate(matching.run(book, text)):
+        c = Candidate(TYPE, m.rule.id, m.start, m.end, veto=m.rule.veto, order=order)
+        if not m.rule.veto:
+            c.attrs = _mention(m, text, country_in)
+        out.append(c)
+    return out
+
+
+def _mention(m: Match, text: str, country_in: Callable[[str], str | None]) -> dict[str, Any]:
+    name = _group(m, text, "name")
+    hint = m.parts.get("surname")
+    return {
+        "name": name,
+        "key": names.key(name) if name else None,
+        "role": m.parts.get("role"),
+        "title": _group(m, text, "title"),
+        "organization": _organization(m, text),
+        "country": country_in(_title_without_posting(m, text)),
+        "country_hint": hint if isinstance(hint, str) and len(hint) == 2 else None,
+        "span": _mention_span(m, text),
+        "name_span": m.spans.get("name"),
+    }
+
+
+def _group(m: Match, text: str, group: str) -> str | None:
+    if group not in m.spans:
+        return None
+    return text[slice(*m.spans[group])].strip() or None
+
+
+def _organization(m: Match, text: str) -> str | None:
+    org = _group(m, text, "org")
+    return _LEADING_ARTICLE.sub("", org) if org else None
+
+
+def _title_without_posting(m: Match, text: str) -> str:
+    if "title" not in m.spans:
+        return ""
+    start, end = m.spans["title"]
+    if "posting" in m.spans:
+        p_start, p_end = m.spans["posting"]
+        return text[start:p_start] + " " + text[p_end:end]
+    return text[start:end]
+
+
+def _mention_span(m: Match, text: str) -> tuple[int, int]:
+    """The words that refer to the person: the name, with an honorific or title word written
+    right before it ("Chairman Nguyen Van Duoc", "ông Kanat Tumysh"); a reference is its match."""
+    if "name" not in m.spans:
+        return m.start, m.end
+    start, end = m.spans["name"]
+    for group in ("role", "honorific"):
+        if group in m.spans and m.spans[group][1] <= start and not text[m.spans[group][1]:start].strip():
+            start = m.spans[group][0]
+    return start, end
+
+
+_FINDERS: dict[int, tuple[rulebook.Rulebook, Callable[[str], str | None]]] = {}
+
+
+def _country_finder(book: rulebook.Rulebook) -> Callable[[str], str | None]:
+    """A function giving the country of the first gazetteer form in a text (cached per rulebook)."""
+    cached = _FINDERS.get(id(book))
+    if cached is None or cached[0] is not book:
+        cached = (book, _compile_finder(book))
+        _FINDERS[id(book)] = cached
+    return cached[1]
+
+
+def _compile_finder(book: rulebook.Rulebook) -> Callable[[str], str | None]:
+    table: dict[str, str] = {}
+    for name in GAZETTEERS:
+        for form, code in book.values.get(name, {}).items():
+            table.setdefault(form, code)
+    if not table:
+        return lambda _: None
+    forms = sorted(table, key=len, reverse=True)
+    finder = regex.compile(r"(?<![\p{L}\p{M}])(?:" + "|".join(map(regex.escape, forms)) + r")(?![\p{L}\p{M}])",
+                           regex.IGNORECASE)
+
+    def country_in(text: str) -> str | None:
+        for hit in finder.finditer(text):
+            code = table.get(" ".join(hit.group().casefold().split()))
+            if code:
+                return code
+        return None
+
+    return country_in

@@ -1,0 +1,83 @@
+"""Written numbers -> exact decimal values, by the conventions of each language.
+
+English writes ``1,250,000.5``; Vietnamese writes ``1.250.000,5``: ``1,5`` is one and
+a half, ``1.500`` fifteen hundred. The arithmetic is ``Decimal`` throughout, so
+"610.9 million" is exactly 610900000 and never 610899999.99. Scale words
+("million", "tỷ", "nghìn tỷ") and number words ("half a", "hai") are data: their
+values come from the rule file's valued lists, and reach this module already looked up.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Union
+
+import regex
+
+Number = Union[int, float]
+
+# (thousands separator, decimal separator) as each language writes them.
+SEPARATORS = {"en": (",", "."), "vi": (".", ",")}
+
+_DIGITS = regex.compile(r"\d+(?:[.,]\d+)*")
+
+
+class Invalid(ValueError):
+    """The pieces do not make a number (badly grouped digits, a range that runs backwards)."""
+
+
+def parse(text: str, lang: str) -> Decimal:
+    """A written number as an exact Decimal, read by ``lang``'s conventions.
+
+    A separator that occurs more than once, or before the other kind, groups thousands.
+    A lone separator is read as the language writes it, except that a thousands
+    separator not followed by exactly three digits can only be a decimal point
+    (Vietnamese "1.5", English "1,5").
+    """
+    if not _DIGITS.fullmatch(text):
+        raise Invalid(f"not a written number: {text!r}")
+    thousands, decimal = SEPARATORS[lang]
+    seps = [c for c in text if c in ".,"]
+    if len(set(seps)) == 2:
+        decimal = seps[-1]
+        thousands = "," if decimal == "." else "."
+        if seps.count(decimal) > 1:
+            raise Invalid(f"two decimal separators in {text!r}")
+    elif len(seps) > 1:
+        thousands, decimal = seps[0], ""
+    elif seps and seps[0] == thousands and len(text) - text.index(thousands) - 1 != 3:
+        thousands, decimal = decimal, thousands
+    whole, _, fraction = text.partition(decimal) if decimal else (text, "", "")
+    if thousands in whole:
+        groups = whole.split(thousands)
+        if len(groups[0]) > 3 or any(len(g) != 3 for g in groups[1:]):
+            raise Invalid(f"badly grouped digits in {text!r}")
+        whole = "".join(groups)
+    return Decimal(f"{whole}.{fraction}" if fraction else whole)
+
+
+def to_decimal(piece: object, lang: str) -> Decimal:
+    """A looked-up group value as a Decimal: an int or float from a list, or written digits."""
+    if isinstance(piece, bool):
+        raise Invalid(f"not a number: {piece!r}")
+    if isinstance(piece, int):
+        return Decimal(piece)
+    if isinstance(piece, float):
+        return Decimal(repr(piece))         # 0.5 from a list is exactly 0.5
+    return parse(str(piece), lang)
+
+
+def scaled(number: object, scale: object | None, lang: str) -> Decimal:
+    """``number`` times its scale word's value ("610.9" and "million" -> 610900000)."""
+    value = to_decimal(number, lang)
+    return value * to_decimal(scale, lang) if scale is not None else value
+
+
+def as_json(value: Decimal) -> Number:
+    """An int when whole, else the float that prints as the same decimal digits."""
+    if value == value.to_integral_value():
+        return int(value)
+    out = float(value)
+    if Decimal(repr(out)) != value:
+        raise Invalid(f"{value} has more digits than a JSON number keeps exactly")
+    return out

@@ -1,0 +1,71 @@
+"""Date readings that need more than the match itself: the rest of the sentence or document."""
+
+import factx
+
+REF = "2025-12-16"
+
+
+def dates(text, lang, ref=REF):
+    return [(f.text, f.attrs["value"]) for f in factx.extract(text, lang=lang, ref_date=ref, types=["date"]).facts]
+
+
+def test_same_period_takes_the_period_before_it_in_its_sentence():
+    text = ("The trade turnover in the first half of 2023 reached 610.9 million dollars, "
+            "increasing 3.5 times compared to the same period last year.")
+    assert dates(text, "en") == [("the first half of 2023", "2023-H1"), ("the same period last year", "2022-H1")]
+
+
+def test_same_period_in_vietnamese():
+    text = "Kim ngạch 9 tháng năm 2025 đạt 2 tỷ USD, tăng 15% so với cùng kỳ năm ngoái."
+    assert dates(text, "vi")[-1] == ("cùng kỳ năm ngoái", "2024-01/2024-09")
+    text = "Quý III/2025, GDP tăng 8,2% so với cùng kỳ."
+    assert dates(text, "vi")[-1] == ("cùng kỳ", "2024-Q3")
+    text = "Lượng khách 6 tháng đầu năm nay cao hơn cùng kỳ năm 2023."
+    assert dates(text, "vi")[-1] == ("cùng kỳ năm 2023", "2023-H1")
+
+
+def test_same_period_ignores_a_date_in_another_sentence():
+    text = "Exports rose in the first half of 2023. Imports fell from the same period last year."
+    assert dates(text, "en")[-1] == ("the same period last year", "2024")
+
+
+def test_same_period_keeps_the_anchor_relative_flag():
+    doc = factx.extract("Trong 6 tháng đầu năm nay, doanh thu tăng so với cùng kỳ năm ngoái.",
+                        lang="vi", ref_date=REF)
+    assert [(f.attrs["value"], f.attrs["relative"]) for f in doc.facts] == [("2025-H1", True), ("2024-H1", True)]
+
+
+def test_an_ambiguous_numeric_date_follows_the_documents_other_numeric_dates():
+    assert dates("He was born on 05/06/1990 and moved on 25/12/2001.", "en") == \
+        [("05/06/1990", "1990-06-05"), ("25/12/2001", "2001-12-25")]
+    assert dates("The bill passed on 12/03/2024 and took effect on 03/15/2024.", "en") == \
+        [("12/03/2024", "2024-12-03"), ("03/15/2024", "2024-03-15")]
+
+
+def test_an_ambiguous_numeric_date_is_left_out_when_the_document_says_nothing_or_both():
+    assert dates("The meeting on 05/06/2025 was moved.", "en") == []
+    mixed = "Signed 16/12/2025, filed 12/17/2025, heard 05/06/2025."
+    assert [v for _, v in dates(mixed, "en")] == ["2025-12-16", "2025-12-17"]
+    trace = factx.pipeline.trace("The meeting on 05/06/2025 was moved.", lang="en", ref_date=REF)
+    assert any("ambiguous" in why for _, why in trace.dropped)
+
+
+def test_vietnamese_numeric_dates_are_always_day_first():
+    assert dates("Ngày 05/06/2025, hai bên ký kết.", "vi") == [("Ngày 05/06/2025", "2025-06-05")]
+
+
+def test_a_weekday_leading_a_date_is_part_of_that_one_date():
+    assert dates("The ministers met on Monday, December 15, in Hanoi.", "en") == [("Monday, December 15", "2025-12-15")]
+    assert dates("Thứ Hai, 15/12/2025, 09:05", "vi") == [("Thứ Hai, 15/12/2025", "2025-12-15")]
+
+
+def test_relative_forms_keep_an_unknown_part_without_a_document_date():
+    doc = factx.extract("The sides met last week and will meet again last May.", lang="en")
+    assert doc.document_date is None
+    assert [f.attrs["value"] for f in doc.facts] == ["XXXX-XX-XX/XXXX-XX-XX", "XXXX-05"]
+    assert all(f.attrs["relative"] for f in doc.facts)
+
+
+def test_day_and_month_take_the_nearest_year_to_the_document_date():
+    assert dates("Hội nghị khai mạc ngày 30/12.", "vi", ref="2026-01-02") == [("ngày 30/12", "2025-12-30")]
+    assert dates("The talks open on January 3.", "en", ref="2025-12-28") == [("January 3", "2026-01-03")]

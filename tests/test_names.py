@@ -1,0 +1,57 @@
+"""Person-name normalisation: the key that links one person across languages, and short forms."""
+
+import unicodedata
+
+import pytest
+from hypothesis import given, strategies as st
+
+from factx.normalize import names
+
+
+@pytest.mark.parametrize("name, key", [
+    ("Nguyễn Văn Được", "nguyen van duoc"),
+    ("Nguyen Van Duoc", "nguyen van duoc"),
+    ("Kassym-Jomart Tokayev", "kassym jomart tokayev"),
+    ("  Tô   Lâm ", "to lam"),
+    ("ĐINH Tiến Dũng", "dinh tien dung"),
+    ("Võ Thị Ánh Xuân", "vo thi anh xuan"),
+    ("Woo Won‑shik", "woo won shik"),          # a non-breaking hyphen
+])
+def test_key_folds_case_marks_dd_and_hyphens(name, key):
+    assert names.key(name) == key
+
+
+def test_key_is_the_same_for_decomposed_text():
+    assert names.key(unicodedata.normalize("NFD", "Nguyễn Văn Được")) == "nguyen van duoc"
+
+
+@given(st.text())
+def test_key_is_idempotent_and_single_spaced(s):
+    k = names.key(s)
+    assert names.key(k) == k
+    assert "  " not in k and k == k.strip()
+
+
+@pytest.mark.parametrize("name, full", [
+    ("To Lam", True), ("Kassym-Jomart Tokayev", True), ("Nguyễn Văn Được", True),
+    ("Lam", False), ("Y. Tukumov", False), ("", False),
+])
+def test_is_full(name, full):
+    assert names.is_full(name) is full
+
+
+def test_last_key_is_what_a_short_form_keeps():
+    assert names.last_key("Nguyễn Văn Được") == "duoc"
+    assert names.last_key("Olzhas Bektenov") == names.last_key("Bektenov") == "bektenov"
+    assert names.last_key("") == ""
+
+
+def test_short_forms_of_a_name_written_without_marks():
+    assert names.short_forms("Yerkin Tukumov") == ("Y. Tukumov", "Y.Tukumov", "Tukumov")
+    assert names.short_forms("To Lam")[-1] == "Lam"
+
+
+def test_a_vietnamese_given_name_alone_is_never_a_short_form():
+    # "Chính" and "Được" are everyday words ("Chính phủ", "Được biết").
+    assert names.short_forms("Phạm Minh Chính") == ("P. Chính", "P.Chính")
+    assert names.short_forms("Lam") == ()

@@ -1,0 +1,96 @@
+"""The number normaliser: written digits by language, scale words, exact JSON numbers."""
+
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from factx.normalize.numbers import Invalid, as_json, parse, scaled, to_decimal
+
+
+@pytest.mark.parametrize("text, lang, value", [
+    ("1,5", "vi", "1.5"),
+    ("1.500", "vi", "1500"),
+    ("750.000", "vi", "750000"),
+    ("1.250.000,5", "vi", "1250000.5"),
+    ("610,9", "vi", "610.9"),
+    ("1.5", "vi", "1.5"),              # a dot before fewer than three digits can only be a decimal point
+    ("1.2345", "vi", "1.2345"),
+    ("1,500,000", "vi", "1500000"),    # two commas can only group thousands
+    ("610.9", "en", "610.9"),
+    ("1,250,000", "en", "1250000"),
+    ("1,250,000.75", "en", "1250000.75"),
+    ("1.500", "en", "1.5"),
+    ("1,5", "en", "1.5"),
+    ("1.250.000", "en", "1250000"),
+    ("2024", "en", "2024"),
+])
+def test_parse_by_language(text, lang, value):
+    assert parse(text, lang) == Decimal(value)
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("1,2345,678", "en"),      # a group of four
+    ("12345,678", "en"),       # a first group of five
+    ("1.2.3", "vi"),
+    ("1,250.000.5", "en"),     # two decimal points
+    ("1.000,000,5", "vi"),
+    ("", "en"),
+    ("1 500", "en"),
+    ("tỷ", "vi"),
+])
+def test_parse_rejects_what_is_not_a_number(text, lang):
+    with pytest.raises(Invalid):
+        parse(text, lang)
+
+
+def test_scale_words_multiply_exactly():
+    assert scaled("610.9", 1_000_000, "en") == Decimal(610_900_000)
+    assert scaled("610,9", 1_000_000, "vi") == Decimal(610_900_000)
+    assert scaled("3.86", 1_000_000_000, "en") == Decimal(3_860_000_000)
+    assert scaled(0.5, 1_000_000_000, "en") == Decimal(500_000_000)       # "half a" from a list
+    assert scaled(12, None, "vi") == Decimal(12)
+    assert scaled("300.000", 1_000_000_000, "vi") == Decimal(300_000_000_000_000)
+
+
+def test_float_arithmetic_would_have_been_wrong():
+    # The reason for Decimal: "8.2 million" in floats is 8199999.999999999.
+    assert 8.2 * 1_000_000 != 8_200_000
+    assert as_json(scaled("8.2", 1_000_000, "en")) == 8_200_000
+    assert as_json(scaled("1,005", 1_000, "vi")) == 1005
+
+
+def test_as_json_is_int_when_whole_and_exact_float_otherwise():
+    whole = as_json(Decimal("1.500") * 1000)
+    assert whole == 1500 and type(whole) is int
+    part = as_json(Decimal("12.75"))
+    assert part == 12.75 and type(part) is float
+    assert repr(as_json(Decimal("0.10"))) == "0.1"
+    with pytest.raises(Invalid):
+        as_json(Decimal("12345678901234567.5"))
+
+
+def test_to_decimal_reads_list_values_and_digits():
+    assert to_decimal(7, "en") == 7
+    assert to_decimal(0.25, "en") == Decimal("0.25")
+    assert to_decimal("1.500", "vi") == 1500
+    with pytest.raises(Invalid):
+        to_decimal(True, "en")
+    with pytest.raises(Invalid):
+        to_decimal(None, "en")
+
+
+def _render(value: Decimal, lang: str, grouped: bool) -> str:
+    thousands, decimal = {"en": (",", "."), "vi": (".", ",")}[lang]
+    whole, _, fraction = f"{value:f}".partition(".")
+    if grouped:
+        whole = f"{int(whole):,}".replace(",", thousands)
+    return whole + (decimal + fraction if fraction else "")
+
+
+@given(whole=st.integers(min_value=0, max_value=10**12), cents=st.integers(min_value=0, max_value=999),
+       places=st.sampled_from([0, 1, 2, 3]), lang=st.sampled_from(["en", "vi"]), grouped=st.booleans())
+def test_any_rendered_number_parses_back(whole, cents, places, lang, grouped):
+    value = Decimal(whole) + (Decimal(cents % 10**places) / 10**places if places else 0)
+    assert parse(_render(value, lang, grouped), lang) == value

@@ -1,0 +1,175 @@
+"""Officials: one fact per person, every mention linked, on our own sentences and on the seeds."""
+
+import unicodedata
+
+import pytest
+
+import factx
+
+
+def officials(text, lang="en"):
+    doc = factx.extract(text, lang=lang, types=["official"])
+    for f in doc.facts:
+        assert text[f.start:f.end] == f.text
+        for m in f.attrs["mentions"]:
+            assert text[m["start"]:m["end"]] == m["text"]
+    return {f.attrs["key"]: f for f in doc.facts}
+
+
+def mention_texts(fact):
+    return [m["text"] for m in fact.attrs["mentions"]]
+
+
+# --- what one match gives ----------------------------------------------------------------
+
+def test_organisation_and_name_are_split_by_the_gazetteer():
+    f = officials("Chủ tịch UBND TP. Hồ Chí Minh Nguyễn Văn Được đã tiếp đoàn.", "vi")["nguyen van duoc"]
+    assert (f.text, f.attrs["organization"], f.attrs["title"]) == \
+        ("Nguyễn Văn Được", "UBND TP. Hồ Chí Minh", "Chủ tịch UBND TP. Hồ Chí Minh")
+    assert (f.attrs["role"], f.attrs["country"]) == ("chairman", "VN")
+
+
+def test_the_posting_country_is_not_the_officials_country():
+    f = officials("Ambassador of Vietnam to Kazakhstan Nguyen Van Ba met students.")["nguyen van ba"]
+    assert f.attrs["country"] == "VN"
+    f = officials("Đại sứ Kazakhstan tại Việt Nam Kanat Tumysh dự lễ.", "vi")["kanat tumysh"]
+    assert f.attrs["country"] == "KZ"
+
+
+def test_a_vietnamese_name_without_a_stated_country_is_vietnamese():
+    assert officials("The letter came from PM Pham Minh Chinh.")["pham minh chinh"].attrs["country"] == "VN"
+    assert officials("President Tokayev spoke.")["tokayev"].attrs["country"] is None
+
+
+def test_a_mention_takes_in_the_title_word_just_before_the_name():
+    f = officials("Chairman Nguyen Van Duoc spoke.")["nguyen van duoc"]
+    assert f.text == "Nguyen Van Duoc" and mention_texts(f) == ["Chairman Nguyen Van Duoc"]
+
+
+# --- linking -----------------------------------------------------------------------------
+
+def test_short_forms_and_initials_join_the_person():
+    text = ("Kazakh Prime Minister Olzhas Bektenov met the director of KazISS, Yerkin Tukumov, on Monday. "
+            "Bektenov praised the institute. \"We are ready,\" said Y. Tukumov.")
+    found = officials(text)
+    assert set(found) == {"olzhas bektenov", "yerkin tukumov"}
+    assert mention_texts(found["olzhas bektenov"]) == ["Prime Minister Olzhas Bektenov", "Bektenov"]
+    assert mention_texts(found["yerkin tukumov"]) == ["Yerkin Tukumov", "Y. Tukumov"]
+
+
+def test_title_with_a_short_name_joins_the_full_name():
+    found = officials("Chairman Nguyen Van Duoc met the guests. Later, Chairman Duoc proposed a forum.")
+    assert list(found) == ["nguyen van duoc"]
+    assert mention_texts(found["nguyen van duoc"])[-1] == "Chairman Duoc"
+
+
+def test_honorific_mentions_join_in_both_languages():
+    vi = officials("Đại sứ Kanat Tumysh đến thăm thành phố. Ông Kanat Tumysh cho biết sẽ mở đường bay.", "vi")
+    assert mention_texts(vi["kanat tumysh"]) == ["Đại sứ Kanat Tumysh", "Ông Kanat Tumysh"]
+    en = officials("Vice Chairman Vo Van Hoan received them. Mr. Vo Van Hoan said trade would grow.")
+    assert mention_texts(en["vo van hoan"]) == ["Vice Chairman Vo Van Hoan", "Mr. Vo Van Hoan"]
+
+
+def test_a_reference_goes_to_the_nearest_person_before_it_with_that_role():
+    text = ("Ambassador Kanat Tumysh met the press. Ambassador Marc Knapper joined later. "
+            "The Ambassador said the visit was useful.")
+    found = officials(text)
+    assert "The Ambassador" in mention_texts(found["marc knapper"])
+    assert "The Ambassador" not in mention_texts(found["kanat tumysh"])
+
+
+def test_a_reference_before_the_name_goes_to_the_only_person_with_that_role():
+    found = officials("Kazakh PM meets Vietnamese leaders\nKazakh Prime Minister Olzhas Bektenov arrived in Hanoi.")
+    f = found["olzhas bektenov"]
+    assert mention_texts(f)[0] == "Kazakh PM"
+    assert f.text == "Olzhas Bektenov" and f.rule == "en.officials.title_reference"
+
+
+def test_a_reference_to_another_country_is_not_linked():
+    found = officials("President Ho Chi Minh visited Almaty in 1959. The President of Kazakhstan came in 2023.")
+    assert mention_texts(found["ho chi minh"]) == ["President Ho Chi Minh"]
+
+
+def test_a_reference_nobody_fits_makes_no_fact():
+    assert officials("The Ambassador arrived on Monday and met the Party chief.") == {}
+    assert officials("Đại sứ đề nghị mở đường bay thẳng.", "vi") == {}
+
+
+def test_one_fact_per_person_with_the_first_full_name_as_its_text():
+    text = ("Nguyen Van Duoc, Chairman of the city People's Committee, met investors. "
+            "Chairman Nguyen Van Duoc then visited the port. The Chairman praised the workers.")
+    found = officials(text)
+    assert list(found) == ["nguyen van duoc"]
+    f = found["nguyen van duoc"]
+    assert (f.start, f.rule) == (0, "en.officials.name_apposition")
+    assert mention_texts(f) == ["Nguyen Van Duoc", "Chairman Nguyen Van Duoc", "The Chairman"]
+
+
+def test_a_title_after_a_name_is_not_stacked_onto_the_next_person():
+    found = officials("Xi Jinping, President of China, and General Secretary To Lam held talks.")
+    assert found["xi jinping"].attrs["role"] == "president"
+    assert found["to lam"].attrs["role"] == "general_secretary"
+
+
+def test_stacked_titles_take_the_first_title_as_role():
+    found = officials("Politburo member and Secretary of the Hanoi Party Committee Bui Thi Minh Hoai spoke.")
+    assert found["bui thi minh hoai"].attrs["role"] == "politburo_member"
+
+
+# --- what is not an official -------------------------------------------------------------
+
+@pytest.mark.parametrize("text, lang", [
+    ("By Xuan Hanh - Translated by Anh Quan", "en"),
+    ("Mr. Nguyen Van Binh sells coffee in Hue.", "en"),
+    ("Ho Chi Minh City and the Ho Chi Minh National Academy of Politics signed a deal.", "en"),
+    ("Ảnh: Cổng thông tin điện tử TP. Hồ Chí Minh.", "vi"),
+    ("Tổng Lãnh sự quán Kazakhstan tại TP. Hồ Chí Minh sẽ được thành lập.", "vi"),
+])
+def test_bylines_places_and_plain_people_are_not_officials(text, lang):
+    assert officials(text, lang) == {}
+
+
+def test_a_place_named_after_a_person_is_no_mention_of_him():
+    found = officials("President Ho Chi Minh visited in 1959. Ho Chi Minh City now has direct flights.")
+    assert mention_texts(found["ho chi minh"]) == ["President Ho Chi Minh"]
+
+
+def test_a_vietnamese_given_name_alone_is_not_linked():
+    text = "Thủ tướng Phạm Minh Chính chủ trì phiên họp. Chính phủ đã thống nhất. Được biết, Thủ tướng Phạm Minh Chính sẽ đi Astana."
+    f = officials(text, "vi")["pham minh chinh"]
+    assert mention_texts(f) == ["Thủ tướng Phạm Minh Chính", "Thủ tướng Phạm Minh Chính"]
+
+
+# --- across languages and encodings ------------------------------------------------------
+
+def test_the_same_person_has_the_same_key_in_both_languages():
+    en = officials("Vice Chairman of the Ho Chi Minh City People's Committee Vo Van Hoan spoke.")
+    vi = officials("Phó Chủ tịch UBND TP. Hồ Chí Minh Võ Văn Hoan phát biểu.", "vi")
+    assert list(en) == list(vi) == ["vo van hoan"]
+    assert en["vo van hoan"].attrs["role"] == vi["vo van hoan"].attrs["role"] == "vice_chairman"
+
+
+def test_decomposed_text_gives_the_same_official_with_original_offsets():
+    text = "Ngày 15/12, Chủ tịch UBND TP. Hồ Chí Minh Nguyễn Văn Được đã tiếp Đại sứ Kanat Tumysh. Đại sứ cảm ơn."
+    nfd = unicodedata.normalize("NFD", text)
+    found = officials(nfd, "vi")
+    assert set(found) == {"nguyen van duoc", "kanat tumysh"}
+    assert found["nguyen van duoc"].attrs["name"] == "Nguyễn Văn Được"
+    assert mention_texts(found["kanat tumysh"])[-1] == unicodedata.normalize("NFD", "Đại sứ")
+
+
+# --- the seeds ---------------------------------------------------------------------------
+
+def test_seed_officials_are_all_found_with_role_and_country(seed_report):
+    assert seed_report.tallies["official"].f1 == 1.0
+    attrs = seed_report.tallies["official"].attrs
+    assert attrs["role"][0] == attrs["role"][1] and attrs["country"][0] == attrs["country"][1]
+    assert not [p for p in seed_report.problems if p.type == "official"]
+
+
+def test_seed_people_share_keys_across_languages_and_bylines_are_left_out(seed_documents):
+    keys = {name: {f.attrs["key"] for f in doc.facts if f.type == "official"} for name, doc in seed_documents.items()}
+    en, vi = keys["000_1b9531123ad11ac5.txt"], keys["002_8f364acec43f0db1.txt"]
+    assert {"nguyen van duoc", "kanat tumysh"} <= en & vi
+    names_seen = {f.attrs["name"] for doc in seed_documents.values() for f in doc.facts if f.type == "official"}
+    assert not names_seen & {"Xuan Hanh", "Anh Quan"}
