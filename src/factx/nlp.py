@@ -1,10 +1,10 @@
 """Sentences from a blank spaCy pipeline: the only module that imports spaCy.
 
-spaCy is imported on first use (it costs ~1 s), the pipeline is built once per
+spaCy is imported on first use (it costs ~1 s), its tokenizer is built once per
 process, and ``xx`` is used for both languages: ``spacy.blank("vi")`` needs pyvi and
-splits on whitespace only. Our own boundary component replaces the sentencizer,
-which would split after "Mr." and "TP."; it also ends a sentence at a line break,
-since headlines and captions carry no full stop.
+splits on whitespace only. Our own boundary rule over spaCy's tokens replaces the
+sentencizer, which would split after "Mr." and "TP."; it also ends a sentence at a
+line break, since headlines and captions carry no full stop.
 """
 
 from __future__ import annotations
@@ -28,37 +28,40 @@ def _abbreviations() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _pipeline():
+def _tokenizer():
     import spacy
-    from spacy.language import Language
 
-    if not Language.has_factory("factx_sentences"):
-        Language.component("factx_sentences")(_mark_sentences)
     nlp = spacy.blank("xx")
-    nlp.add_pipe("factx_sentences")
     nlp.max_length = 2 * CHUNK_CHARS
-    return nlp
+    return nlp.tokenizer
 
 
-def _mark_sentences(doc):
+def _starts(doc) -> list[int]:
+    """Indices of the tokens that open a sentence, in one linear pass.
+
+    Computed here rather than by setting ``Token.is_sent_start``, which re-checks the
+    whole doc on each assignment and made long articles quadratic.
+    """
     abbreviations = _abbreviations()
-    for tok in doc:
-        tok.is_sent_start = tok.i == 0
-    start_next = False
-    for i, tok in enumerate(doc):
-        if start_next and not tok.is_space and tok.text not in _CLOSERS:
-            tok.is_sent_start = True
-            start_next = False
+    tokens = list(doc)
+    starts: list[int] = [0]
+    pending = ""                 # "stop" after . ! ?, "line" after a line break
+    for i, tok in enumerate(tokens):
+        if pending and not tok.is_space and tok.text not in _CLOSERS:
+            # After a stop, a lowercase word goes on the sentence ("said Y. Tukumov. he" is rare,
+            # "U.S. officials" and "e.g. the" are not); a line break always ends it.
+            if pending == "line" or not tok.text[:1].islower():
+                starts.append(i)
+            pending = ""
         if tok.is_space and "\n" in tok.text:
-            start_next = True
+            pending = "line"
         elif tok.text in _TERMINALS or (tok.text.endswith(".") and tok.text[:-1] in _TERMINALS):
-            prev = doc[i - 1] if i else None
+            prev = tokens[i - 1] if i else None
             glued_abbrev = (tok.text == "." and prev is not None and not prev.whitespace_
                             and (prev.text in abbreviations or (len(prev.text) == 1 and prev.text.isupper())))
-            nxt = next((t for t in doc[i + 1:] if not t.is_space and t.text not in _CLOSERS), None)
-            lowercase_next = nxt is not None and nxt.text[:1].islower()
-            start_next = not glued_abbrev and not lowercase_next
-    return doc
+            if not glued_abbrev:
+                pending = pending or "stop"
+    return starts
 
 
 @dataclass(frozen=True)
@@ -80,13 +83,14 @@ class Sentences:
 def sentences(text: str) -> Sentences:
     """Split ``text`` into sentences; offsets are into ``text``."""
     spans: list[tuple[int, int]] = []
-    chunks = list(_chunks(text))
-    for (offset, _), doc in zip(chunks, _pipeline().pipe(chunk for _, chunk in chunks)):
-        for sent in doc.sents:
-            s, e = sent.start_char, sent.end_char
-            while s < e and text[offset + s].isspace():
+    tokenizer = _tokenizer()
+    for offset, chunk in _chunks(text):
+        doc = tokenizer(chunk)
+        bounds = [doc[i].idx for i in _starts(doc)] + [len(chunk)] if len(doc) else [0, len(chunk)]
+        for s, e in zip(bounds, bounds[1:]):
+            while s < e and chunk[s].isspace():
                 s += 1
-            while e > s and text[offset + e - 1].isspace():
+            while e > s and chunk[e - 1].isspace():
                 e -= 1
             if e > s:
                 spans.append((offset + s, offset + e))
