@@ -8,6 +8,7 @@ offers ("Sept.", "tháng Mười Hai") is exercised, not a hand-picked few.
 import tomllib
 from datetime import date, timedelta
 
+import pytest
 from hypothesis import given, settings, strategies as st
 
 import factx
@@ -73,19 +74,15 @@ def _one_date(sentence, written, lang, ref=REF):
     return doc.facts[0].attrs
 
 
+@pytest.mark.parametrize("lang, render, sentence", [
+    ("en", _en_day, "The agreement was signed on {} in Astana."),
+    ("vi", _vi_day, "Hiệp định được ký {} tại Astana."),
+])
 @settings(max_examples=300, deadline=None)
-@given(days, choice)
-def test_english_day_round_trips(d, k):
-    written = _en_day(d, k)
-    attrs = _one_date(f"The agreement was signed on {written} in Astana.", written, "en")
-    assert (attrs["value"], attrs["granularity"], attrs["relative"]) == (d.isoformat(), "day", False)
-
-
-@settings(max_examples=300, deadline=None)
-@given(days, choice)
-def test_vietnamese_day_round_trips(d, k):
-    written = _vi_day(d, k)
-    attrs = _one_date(f"Hiệp định được ký {written} tại Astana.", written, "vi")
+@given(d=days, k=choice)
+def test_day_round_trips(lang, render, sentence, d, k):
+    written = render(d, k)
+    attrs = _one_date(sentence.format(written), written, lang)
     assert (attrs["value"], attrs["granularity"], attrs["relative"]) == (d.isoformat(), "day", False)
 
 

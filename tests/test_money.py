@@ -12,6 +12,7 @@ import factx
 from factx import rulebook
 from factx.extract import money
 from factx.normalize.numbers import Invalid
+from test_numbers import _render as _digits
 
 PATTERNS = rulebook.builtin_dir()
 TABLES = tomllib.loads((PATTERNS / "common" / "currencies.toml").read_text(encoding="utf-8"))["lists"]
@@ -107,14 +108,6 @@ def test_nfd_input_keeps_offsets_and_values():
 
 
 # --- property: any amount, rendered as each language writes it, comes back exact ---------
-
-def _digits(value: Decimal, lang: str, grouped: bool) -> str:
-    thousands, decimal = {"en": (",", "."), "vi": (".", ",")}[lang]
-    whole, _, fraction = f"{value:f}".partition(".")
-    if grouped:
-        whole = f"{int(whole):,}".replace(",", thousands)
-    return whole + (decimal + fraction if fraction else "")
-
 
 @st.composite
 def rendered_amounts(draw, lang: str):
