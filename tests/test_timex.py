@@ -4,6 +4,7 @@ from datetime import date
 
 import pytest
 
+from factx.normalize import periods
 from factx.normalize.timex import Invalid, TimeValue, numeric_order, resolve, same_period, with_order
 
 REF = date(2025, 12, 16)
@@ -139,3 +140,12 @@ def test_same_period_moves_the_anchor(anchor, parts, value, granularity):
 def test_same_period_needs_a_known_year():
     with pytest.raises(Invalid):
         same_period(TimeValue("XXXX-05-06", "day", True), {"relyear": -1})
+
+
+@pytest.mark.parametrize("value, end", [
+    ("2011", date(2011, 12, 31)), ("2025-05", date(2025, 5, 31)), ("2024-02", date(2024, 2, 29)),
+    ("2025-12-15", date(2025, 12, 15)), ("2026-H1", date(2026, 6, 30)), ("2026-Q3", date(2026, 9, 30)),
+    ("2026-05/2026-06", date(2026, 6, 30)), ("2021/2025", date(2025, 12, 31)), ("XXXX-05-06", None),
+])
+def test_end_of_a_value(value, end):
+    assert periods.end_of(value) == end

@@ -52,7 +52,9 @@ def trace(text: str, *, lang: str | None = None, ref_date: date | str | None = N
         warnings = () if not text.strip() else (f"{source}: language is neither English nor Vietnamese; no facts extracted",)
         return Trace(Document(source, "und", confidence, None, (), text, warnings), view, (), ())
 
-    books = {t: rulebook.load(lang, REGISTRY[t].STEM, REGISTRY[t].SPEC, extra) for t in wanted}
+    # Commitments are linked to dates and officials, so those run too when only commitments are wanted.
+    run = tuple(dict.fromkeys(n for t in wanted for n in (*getattr(REGISTRY[t], "NEEDS", ()), t)))
+    books = {t: rulebook.load(lang, REGISTRY[t].STEM, REGISTRY[t].SPEC, extra) for t in run}
     dates_book = books.get("date") or rulebook.load(lang, "dates", REGISTRY["date"].SPEC, extra)
     document_date = docdate.determine(view, ref, dates_book)
     ref_day = date.fromisoformat(document_date.value) if document_date else None
@@ -61,13 +63,13 @@ def trace(text: str, *, lang: str | None = None, ref_date: date | str | None = N
     matched: list[Candidate] = []
     dropped: list[tuple[Candidate, str]] = []
     candidates = []
-    for t in wanted:
+    for t in run:
         found = REGISTRY[t].candidates(books[t], view.text, ref_day, dropped)
         kept, lost = settle(found)
         matched.extend(found)
         dropped.extend(lost)
         candidates.extend(kept)
-    facts = link.to_facts(candidates, view, sentences)
+    facts = [f for f in link.to_facts(candidates, view, sentences, ref_day) if f.type in wanted]
     document = Document(source, lang, confidence, document_date, tuple(facts), text)
     return Trace(document, view, tuple(matched), tuple(dropped))
 

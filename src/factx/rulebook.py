@@ -70,6 +70,7 @@ class Rulebook:
     ref_date: str | None
     rules: tuple[Rule, ...]
     values: dict[str, dict[str, Any]] = field(default_factory=dict)   # valued lists, casefolded
+    patterns: dict[str, regex.Pattern] = field(default_factory=dict)  # the fragments the Spec names, compiled
 
     def lookup(self, group: str, text: str) -> Any:
         """The value of a matched group: a number as int, a valued list's entry, else the text.
@@ -94,6 +95,7 @@ class Spec:
     required_any: frozenset[str]
     rule_keys: frozenset[str] = frozenset()
     example_keys: frozenset[str] = frozenset()
+    fragments: frozenset[str] = frozenset()    # fragments the extractor uses as patterns of their own
 
 
 def load(lang: str, stem: str, spec: Spec, extra_dirs: tuple[str, ...] = ()) -> Rulebook:
@@ -145,7 +147,21 @@ def _load_cached(lang: str, stem: str, spec: Spec, roots: tuple[Path, ...], _fin
                   for t, f, txt in raw_rules.values())
     values = {name: {" ".join(k.casefold().split()): v for k, v in entries.items()}
               for name, entries in lists.items() if isinstance(entries, dict)}
-    return Rulebook(lang, stem, ref_date, rules, values)
+    patterns = {name: _compile_fragment(name, fragments, lists, files[-1] if files else stem)
+                for name in spec.fragments if name in fragments}
+    return Rulebook(lang, stem, ref_date, rules, values, patterns)
+
+
+def _compile_fragment(name: str, fragments: dict[str, str], lists: dict[str, Any], file: Path | str) -> regex.Pattern:
+    """A fragment the extractor itself runs (e.g. where a commitment's action ends)."""
+    try:
+        source = _expand("{" + name + "}", fragments)
+        used = set(_LIST_REF.findall(source))
+        if used - set(lists):
+            raise PatternError(str(file), f"fragment {name!r}: unknown list(s): {', '.join(sorted(used - set(lists)))}")
+        return regex.compile(source, **{n: _forms(lists[n]) for n in used})
+    except (KeyError, RecursionError, regex.error) as e:
+        raise PatternError(str(file), f"fragment {name!r} does not compile: {e}") from None
 
 
 def _read_toml(path: Path) -> tuple[dict, str]:
@@ -256,11 +272,11 @@ def _compile_rule(table: dict, file: str, text: str, lang: str, stem: str, spec:
     strange = groups - spec.groups
     if strange:
         raise fail(f"unknown group(s) {', '.join(sorted(strange))}; known: {', '.join(sorted(spec.groups))}")
-    if not veto and spec.required_any and not groups & spec.required_any:
-        raise fail(f"pattern needs one of the groups: {', '.join(sorted(spec.required_any))}")
     defaults = table.get("defaults", {})
     if not isinstance(defaults, dict) or set(defaults) - spec.groups:
         raise fail(f"defaults must be a table of known groups ({', '.join(sorted(spec.groups))})")
+    if not veto and spec.required_any and not (groups | set(defaults)) & spec.required_any:
+        raise fail(f"pattern needs one of the groups (or a default for it): {', '.join(sorted(spec.required_any))}")
     examples = tuple(_example(e, text, spec, fail) for e in table.get("examples", []))
     counters = tuple(_counter(c, text, fail) for c in table.get("counter_examples", []))
     return Rule(rid, file, line, source, compiled, veto, defaults, examples, counters)
@@ -279,7 +295,8 @@ def _example(e: Any, text: str, spec: Spec, fail) -> Example:
     match = e.get("match", e["text"])
     if match not in e["text"]:
         raise fail(f"example {e['text']!r}: match {match!r} is not in its text")
-    expect = {k: v for k, v in e.items() if k not in _EXAMPLE_KEYS}
+    # TOML has no null: the string "null" expects an empty attribute (a commitment without due).
+    expect = {k: (None if v == "null" else v) for k, v in e.items() if k not in _EXAMPLE_KEYS}
     return Example(e["text"], match, expect, e.get("xfail"), _line_of(text, e["text"]))
 
 

@@ -1,7 +1,8 @@
 """The extractor registry: fact type -> module.
 
 Each module has ``TYPE``, ``STEM`` (its rule file ``patterns/<lang>/<STEM>.toml``),
-``SPEC`` (the groups its normaliser understands) and ``candidates(book, text, ref)``.
+``SPEC`` (the groups its normaliser understands), ``candidates(book, text, ref)``, and
+optionally ``NEEDS``: the types ``link`` must see to finish its facts.
 Extractors never call each other; linking happens afterwards in ``link``.
 """
 
@@ -9,7 +10,7 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from . import dates, money, officials
+from . import commitments, dates, money, officials
 
-REGISTRY: dict[str, ModuleType] = {m.TYPE: m for m in (dates, money, officials)}
+REGISTRY: dict[str, ModuleType] = {m.TYPE: m for m in (dates, money, officials, commitments)}
 ALL_TYPES = ("date", "money", "official", "commitment")   # the SPEC's types, in output order

@@ -1,59 +1,27 @@
-"""After the extractors: turn settled candidates into Facts on the original text.
+"""Officials: one fact per person, from the mentions the rules found.
 
-This is the one place where facts meet: offsets go back from the NFC view to the
-original string (checked, since offsets are the contract), each fact gets its
-sentence, and cross-fact linking happens here. Every type but officials is one fact
-per candidate. Officials are one fact per person (``_officials``): the mentions the
-rules found are grouped by name, short forms and repeats of the name are attached,
-and title-only references ("the Ambassador", "Đại sứ") go to the person they mean.
+Full names are grouped by key; short names ("Chairman Duoc", "ông Được") join the person
+named in full nearest before them; the names are searched again where no rule found them
+("Y. Tukumov", "Lam"); title-only references ("the Ambassador", "Đại sứ") go to the person
+with that role. ``link`` returns the people too: commitments resolve their actors to them.
 """
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass, field
 
 import regex
 
-from .facts import Fact
-from .matching import Candidate
-from .nlp import Sentences
-from .normalize import names
-from .text import TextView
+from ..facts import Fact
+from ..matching import Candidate
+from ..nlp import Sentences
+from ..normalize import names
+from ..text import TextView
+from .spans import Span, original, sentence
 
-Span = tuple[int, int]
-
-
-def to_facts(candidates: list[Candidate], view: TextView, sentences: Sentences) -> list[Fact]:
-    officials = [c for c in candidates if c.type == "official"]
-    facts = [_fact(c, view, sentences) for c in candidates if c.type != "official"]
-    facts.extend(_officials(officials, view, sentences))
-    return sorted(facts, key=lambda f: (f.start, f.end))
-
-
-def _fact(c: Candidate, view: TextView, sentences: Sentences) -> Fact:
-    start, end, text = _original(view, (c.start, c.end))
-    return Fact(c.type, text, start, end, _sentence(view, sentences, (c.start, c.end)), c.rule_id, dict(c.attrs))
-
-
-def _original(view: TextView, span: Span) -> tuple[int, int, str]:
-    """A view span as (start, end, text) in the original string, checked."""
-    start, end = view.to_original(*span)
-    text = view.original[start:end]
-    if unicodedata.normalize("NFC", text) != view.text[span[0]:span[1]]:
-        raise AssertionError(f"offset map broke at {span[0]}-{span[1]}: {text!r}")
-    return start, end, text
-
-
-def _sentence(view: TextView, sentences: Sentences, span: Span) -> str:
-    s, e = view.to_original(*sentences.around(*span))
-    return view.original[s:e]
-
-
-# --- officials: one fact per person -------------------------------------------------------
 
 @dataclass
-class _Person:
+class Person:
     """Everything that refers to one person, in view coordinates."""
 
     named: list[Candidate] = field(default_factory=list)   # rule matches carrying the name
@@ -72,6 +40,9 @@ class _Person:
         """The full name as first written by a rule (a short form when it is all there is)."""
         ruled = [n for _, n in self.full_names() if n] or [c.attrs["name"] for c in self.named]
         return ruled[0]
+
+    def key(self) -> str:
+        return names.key(self.name())
 
     def spans(self) -> list[Span]:
         return [c.attrs["span"] for c in (*self.named, *self.refs)] + [s for s, _ in self.repeats]
@@ -93,33 +64,35 @@ class _Person:
         return next((x for x in stated + hints if x), None)
 
 
-def _officials(candidates: list[Candidate], view: TextView, sentences: Sentences) -> list[Fact]:
+def link(candidates: list[Candidate], view: TextView, sentences: Sentences) -> tuple[list[Person], list[Fact]]:
+    """The people, each with every span that refers to them, and their facts."""
     ordered = sorted(candidates, key=lambda c: (c.start, c.end))
     people = _people([c for c in ordered if c.attrs.get("name")])
     _add_repeats(people, view.text, [(c.start, c.end) for c in ordered])
     _resolve_references([c for c in ordered if not c.attrs.get("name")], people)
-    return [_official_fact(p, view, sentences) for p in people if p.defining() is not None]
+    people = [p for p in people if p.defining() is not None]
+    return people, [_official_fact(p, view, sentences) for p in people]
 
 
-def _people(named: list[Candidate]) -> list[_Person]:
+def _people(named: list[Candidate]) -> list[Person]:
     """Full names grouped by key; short names ("Chairman Duoc", "ông Được") joined to them."""
-    people: dict[str, _Person] = {}
+    people: dict[str, Person] = {}
     for c in named:
         if names.is_full(c.attrs["name"]):
-            people.setdefault(c.attrs["key"], _Person()).named.append(c)
+            people.setdefault(c.attrs["key"], Person()).named.append(c)
     for c in named:
         if names.is_full(c.attrs["name"]):
             continue
         same = [p for p in people.values() if names.last_key(p.name()) == names.last_key(c.attrs["name"])]
         owner = _nearest(c.start, same)
         if owner is None and c.attrs["role"]:            # "President Putin", never named in full
-            owner = people.setdefault(c.attrs["key"], _Person())
+            owner = people.setdefault(c.attrs["key"], Person())
         if owner is not None:
             owner.named.append(c)
     return sorted(people.values(), key=lambda p: min(p.spans()))
 
 
-def _nearest(position: int, people: list[_Person]) -> _Person | None:
+def _nearest(position: int, people: list[Person]) -> Person | None:
     """The person mentioned last before ``position``; failing that, the only candidate."""
     before = [(max(s for s, _ in p.spans() if s < position), i) for i, p in enumerate(people)
               if any(s < position for s, _ in p.spans())]
@@ -128,9 +101,9 @@ def _nearest(position: int, people: list[_Person]) -> _Person | None:
     return people[0] if len(people) == 1 else None
 
 
-def _add_repeats(people: list[_Person], text: str, taken: list[Span]) -> None:
+def _add_repeats(people: list[Person], text: str, taken: list[Span]) -> None:
     """Find the names again where no rule did: full names as written, then "Y. Tukumov", "Lam"."""
-    owners: dict[str, list[_Person]] = {}
+    owners: dict[str, list[Person]] = {}
     for p in people:
         for form in (*{n for _, n in p.full_names() if n}, *names.short_forms(p.name())):
             owners.setdefault(form, []).append(p)
@@ -156,7 +129,7 @@ def _glued(text: str, span: Span) -> bool:
     return bool(_CAPITAL_BEFORE.search(before) or _CAPITAL_AFTER.match(text[span[1]:span[1] + 3]))
 
 
-def _resolve_references(refs: list[Candidate], people: list[_Person]) -> None:
+def _resolve_references(refs: list[Candidate], people: list[Person]) -> None:
     """A title-only reference means the nearest person before it with that role (and no other
     country), or the only such person in the document; else it is dropped."""
     for ref in refs:
@@ -167,25 +140,25 @@ def _resolve_references(refs: list[Candidate], people: list[_Person]) -> None:
             owner.refs.append(ref)
 
 
-def _official_fact(p: _Person, view: TextView, sentences: Sentences) -> Fact:
+def _official_fact(p: Person, view: TextView, sentences: Sentences) -> Fact:
     span = p.name_span()
-    start, end, text = _original(view, span)
+    start, end, text = original(view, span)
     defining = p.defining()
     organization = defining.attrs["organization"] or next(
         (c.attrs["organization"] for c in p.named if c.attrs["organization"]), None)
     first = min((*p.named, *p.refs), key=lambda c: c.attrs["span"])
     attrs = {
-        "name": p.name(), "key": names.key(p.name()),
+        "name": p.name(), "key": p.key(),
         "title": defining.attrs["title"], "role": defining.attrs["role"],
         "organization": organization, "country": p.country(with_refs=True),
         "mentions": _mentions(p, view),
     }
-    return Fact("official", text, start, end, _sentence(view, sentences, span), first.rule_id, attrs)
+    return Fact("official", text, start, end, sentence(view, sentences, span), first.rule_id, attrs)
 
 
-def _mentions(p: _Person, view: TextView) -> list[dict]:
+def _mentions(p: Person, view: TextView) -> list[dict]:
     out = []
     for span in sorted(set(p.spans())):
-        start, end, text = _original(view, span)
+        start, end, text = original(view, span)
         out.append({"text": text, "start": start, "end": end})
     return out

@@ -1,0 +1,69 @@
+"""Commitments: run ``patterns/<lang>/commitments.toml``; every match is one trigger.
+
+A rule says what it found by naming its groups:
+
+- ``modality``: the trigger word(s), read through the file's ``modality`` table
+  ("pledged" -> pledge, "đề nghị" -> proposal), or set by the rule's ``defaults``;
+- ``act``: the verb after a bare "will"/"sẽ", read through the ``act`` table (a scheduled
+  act such as "visit" is a plan, "continue" a pledge): a bare "will" needs one;
+- ``trigger``: the span reported as the trigger when it is not the ``modality`` group
+  ("reached consensus", "will");
+- ``actor``: the party as written before the trigger ("Chairman Nguyen Van Duoc", "He",
+  "both sides"); left out when the sentence elides it ("... and supported the idea");
+- ``action``: where the action starts, when not right after the trigger.
+
+The valued list ``pronoun`` says what an actor pronoun stands for: ``person`` ("he",
+"ông"), ``group`` ("they", "họ") or ``speaker`` ("we" inside a quotation).
+
+The fact's span is the trigger, so two commitments in one sentence never overlap. Where
+the action ends (the fragment ``action_end``), who a pronoun or title means, and which
+date is the deadline are settled in ``link``, where the other facts are known.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from .. import matching, rulebook
+from ..matching import Candidate
+
+TYPE = "commitment"
+STEM = "commitments"
+MODALITIES = ("pledge", "plan", "proposal", "agreement", "readiness")
+NEEDS = ("date", "official")        # link resolves the due date and the actor from these
+SPEC = rulebook.Spec(
+    groups=frozenset({"modality", "act", "trigger", "actor", "action"}),
+    required_any=frozenset({"modality", "act"}),
+    example_keys=frozenset({"modality", "actor", "due", "action"}),
+    fragments=frozenset({"action_end"}),
+)
+
+
+def candidates(book: rulebook.Rulebook, text: str, ref: date | None,
+               rejected: list[tuple[Candidate, str]] | None = None) -> list[Candidate]:
+    """One candidate per trigger; its span is the trigger, its attrs what link needs."""
+    clause_end = book.patterns.get("action_end")
+    pronouns = book.values.get("pronoun", {})
+    out = []
+    for order, m in enumerate(matching.run(book, text)):
+        if m.rule.veto:
+            out.append(Candidate(TYPE, m.rule.id, m.start, m.end, veto=True, order=order))
+            continue
+        start, end = m.spans.get("trigger") or m.spans.get("modality") or m.spans["act"]
+        c = Candidate(TYPE, m.rule.id, start, end, order=order)
+        modality = m.parts["modality"] if "modality" in m.parts else m.parts["act"]
+        if modality not in MODALITIES:
+            if rejected is not None:
+                rejected.append((c, f"{modality!r} is not a modality ({', '.join(MODALITIES)})"))
+            continue
+        actor = m.spans.get("actor")
+        action_start = m.spans["action"][0] if "action" in m.spans else end
+        stop = clause_end.search(text, action_start) if clause_end else None
+        c.attrs = {
+            "modality": modality,
+            "actor_span": actor,
+            "actor_ref": pronouns.get(" ".join(text[slice(*actor)].casefold().split())) if actor else None,
+            "action_span": (action_start, stop.start() if stop else len(text)),
+        }
+        out.append(c)
+    return out

@@ -1,0 +1,155 @@
+"""Commitments: who is committed, to what, by when, and whether it is news.
+
+The extractor found each trigger, the actor as written (or none, when the sentence
+elides it), where the action starts and the clause boundary after it. Here:
+
+- the action ends at that boundary, the sentence's end, or the next commitment;
+- the actor is a person's key when the actor's words are a mention of an official
+  (the officials' own linking has already tied "the Ambassador" and "Lam" to a person);
+  a personal pronoun means the person last committed or first mentioned in this or the
+  three sentences before; "we"/"I" inside a quotation mean the official it is attributed
+  to; "they" the group that last committed nearby; an elided subject the actor before it
+  in the sentence. Anything else is the party's text ("Kazakhstan", "both sides");
+- ``due`` is the first date inside the action that is not already over;
+- a commitment whose sentence dates it more than a month before the document
+  ("signed a memorandum in 2011") is background, not news, and is left out; so is the
+  same commitment repeated (a headline and its first line).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+import regex
+
+from ..facts import Fact
+from ..matching import Candidate
+from ..nlp import Sentences
+from ..normalize import names, periods
+from ..text import TextView
+from .officials import Person
+from .spans import Span, original, sentence
+
+LOOKBACK = 3                                  # sentences a pronoun may reach back
+BACKGROUND = timedelta(days=31)               # a date this long before the document is history
+_CLOSING_QUOTE = regex.compile(r"[”\"»]")
+_ATTRIBUTION = 80                             # how far after a quotation its speaker is named
+_TRAILING = regex.compile(r"[\s,;:.!?…–—-]+$")
+
+
+@dataclass(frozen=True)
+class _Actor:
+    value: str | None
+    person: Person | None
+
+
+def link(cands: list[Candidate], people: list[Person], dates: list[Candidate], view: TextView,
+         sentences: Sentences, ref: date | None) -> list[Fact]:
+    text = view.text
+    mentions = sorted(((span, p) for p in people for span in p.spans()), key=lambda m: m[0])
+    ordered = sorted(cands, key=lambda c: c.start)
+    done: list[tuple[Candidate, _Actor]] = []
+    facts, seen = [], set()
+    for i, c in enumerate(ordered):
+        sent = sentences.around(c.start, c.end)
+        action = _action(c, ordered[i + 1:], sent, text)
+        actor_text = text[slice(*c.attrs["actor_span"])] if c.attrs["actor_span"] else None
+        actor = _actor(c, sent, done, mentions, sentences, text)
+        done.append((c, actor))
+        inside = [d for d in dates if action[0] <= d.start and d.end <= action[1]]
+        if ref and any(_over(d, ref) for d in dates if sent[0] <= d.start and d.end <= sent[1]):
+            continue
+        due = next((d.attrs["value"] for d in inside if not (ref and _over(d, ref))), None)
+        said = (actor.value, c.attrs["modality"], names.key(text[slice(*action)]))
+        if said in seen:
+            continue
+        seen.add(said)
+        facts.append(_fact(c, view, sentences, actor, actor_text, action, due))
+    return facts
+
+
+def _action(c: Candidate, later: list[Candidate], sent: Span, text: str) -> Span:
+    start, stop = c.attrs["action_span"]
+    end = min(stop, sent[1], *(n.attrs["actor_span"][0] if n.attrs["actor_span"] else n.start
+                               for n in later if n.start < sent[1]))
+    end = max(start, end)
+    trimmed = _TRAILING.sub("", text[start:end])
+    lead = len(trimmed) - len(trimmed.lstrip())
+    return start + lead, start + len(trimmed)
+
+
+def _actor(c: Candidate, sent: Span, done: list[tuple[Candidate, _Actor]],
+           mentions: list[tuple[Span, Person]], sentences: Sentences, text: str) -> _Actor:
+    span, pronoun = c.attrs["actor_span"], c.attrs["actor_ref"]
+    if span is None:                                         # "... and supported the idea"
+        before = [a for d, a in done if sent[0] <= d.start < c.start]
+        if before:
+            return before[-1]
+        pronoun = "person"
+    if pronoun is None:
+        meant = list({id(p): p for (s, e), p in mentions if s < span[1] and span[0] < e}.values())
+        if len(meant) == 1:
+            return _Actor(meant[0].key(), meant[0])
+        return _Actor(text[span[0]:span[1]], None)
+    written = _Actor(text[span[0]:span[1]], None) if span else _Actor(None, None)
+    if pronoun == "speaker":
+        person = _speaker(c.end, mentions, text) or _salient(c.start, done, mentions, sentences)
+    elif pronoun == "group":
+        nearby = [a for d, a in done if a.person is None and a.value
+                  and _index(sentences, d.start) >= _index(sentences, c.start) - 2]
+        return nearby[-1] if nearby else written
+    else:
+        person = _salient(c.start, done, mentions, sentences)
+    return _Actor(person.key(), person) if person else written
+
+
+def _salient(position: int, done: list[tuple[Candidate, _Actor]], mentions: list[tuple[Span, Person]],
+             sentences: Sentences) -> Person | None:
+    """The person a "he" means: who last committed in this sentence or the ones before,
+    else who was mentioned first in it (the subject, in news prose)."""
+    here = _index(sentences, position)
+    for i in range(here, max(here - LOOKBACK, 0) - 1, -1):
+        s, e = sentences.spans[i] if sentences.spans else (0, position)
+        e = min(e, position)
+        committed = [a.person for d, a in done if s <= d.start < e and a.person]
+        if committed:
+            return committed[-1]
+        named = [p for (ms, _), p in mentions if s <= ms < e]
+        if named:
+            return named[0]
+    return None
+
+
+def _speaker(position: int, mentions: list[tuple[Span, Person]], text: str) -> Person | None:
+    """Who "we" means inside a quotation: the official named just after it closes."""
+    paragraph_end = text.find("\n", position)
+    paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
+    close = _CLOSING_QUOTE.search(text, position, paragraph_end)
+    if close is None:
+        return None
+    return next((p for (s, _), p in mentions if close.end() <= s <= close.end() + _ATTRIBUTION), None)
+
+
+def _index(sentences: Sentences, position: int) -> int:
+    return max(bisect_right(sentences.spans, (position, float("inf"))) - 1, 0)
+
+
+def _over(d: Candidate, ref: date) -> bool:
+    end = periods.end_of(d.attrs["value"])
+    return end is not None and end < ref - BACKGROUND
+
+
+def _fact(c: Candidate, view: TextView, sentences: Sentences, actor: _Actor, actor_text: str | None,
+          action: Span, due: str | None) -> Fact:
+    start, end, text = original(view, (c.start, c.end))
+    attrs = {
+        "trigger": text,
+        "modality": c.attrs["modality"],
+        "actor": actor.value,
+        "actor_text": original(view, c.attrs["actor_span"])[2] if actor_text is not None else None,
+        "action": original(view, action)[2],
+        "due": due,
+    }
+    return Fact("commitment", text, start, end, sentence(view, sentences, (c.start, c.end)), c.rule_id, attrs)
