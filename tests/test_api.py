@@ -14,7 +14,12 @@ def test_extract_returns_a_document_in_the_spec_shape():
     d = doc.to_dict()
     assert list(d) == ["source", "language", "language_confidence", "document_date", "facts"]
     assert d["language"] == "en" and d["document_date"] == {"value": "2025-12-16", "origin": "option"}
-    fact = d["facts"][0]
+    commitment, fact = d["facts"]
+    assert commitment == {"type": "commitment", "text": "plans", "start": 11, "end": 16,
+                          "sentence": "Kazakhstan plans to co-host a forum in May or June 2026.",
+                          "rule": "en.commitments.to_infinitive", "trigger": "plans", "modality": "plan",
+                          "actor": "Kazakhstan", "actor_text": "Kazakhstan",
+                          "action": "to co-host a forum in May or June 2026", "due": "2026-05/2026-06"}
     assert fact == {"type": "date", "text": "May or June 2026", "start": 39, "end": 55,
                     "sentence": "Kazakhstan plans to co-host a forum in May or June 2026.",
                     "rule": "en.dates.month_alternative_year", "value": "2026-05/2026-06",

@@ -31,7 +31,8 @@ def test_json_is_an_array_of_documents_from_folders_recursively(corpus):
     docs = json.loads(r.stdout)
     assert [d["source"].rsplit("/", 1)[-1] for d in docs] == ["en.txt", "vi.txt"]
     assert docs[0]["document_date"] == {"value": "2025-12-16", "origin": "header"}
-    assert docs[0]["facts"][0]["value"] == "2026-05/2026-06"
+    assert [(f["type"], f["text"]) for f in docs[0]["facts"]] == [("commitment", "plans"), ("date", "May or June 2026")]
+    assert docs[0]["facts"][1]["value"] == "2026-05/2026-06"
     assert docs[1]["language"] == "vi"
 
 
@@ -46,7 +47,9 @@ def test_jsonl_one_document_per_line(corpus):
 
 def test_csv_reads_back_with_a_value_column(corpus):
     rows = list(csv.DictReader(io.StringIO(run("extract", str(corpus), "--format", "csv").stdout)))
-    assert rows[0]["type"] == "date" and rows[0]["value"] == "2026-05/2026-06"
+    assert rows[0]["type"] == "commitment" and rows[0]["value"] == (
+        "Kazakhstan → plan → to co-host a business forum in May or June 2026 (due 2026-05/2026-06)")
+    assert rows[1]["type"] == "date" and rows[1]["value"] == "2026-05/2026-06"
     assert {r["value"] for r in rows} >= {"XXXX-12-15", "XXXX-07"}   # vi.txt has no document date
 
 

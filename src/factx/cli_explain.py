@@ -27,7 +27,7 @@ def explain(text, file, lang, ref_date, types, patterns):
     from rich.table import Table
 
     from . import pipeline, sources
-    from .render import VALUE_FIELDS
+    from .render import VALUE_FIELDS, commitment_line
     from .errors import FactxError
 
     if (text is None) == (file is None):
@@ -47,10 +47,16 @@ def explain(text, file, lang, ref_date, types, patterns):
     rows = [(c, "veto" if c.veto else ("dropped" if id(c) in dropped else "fact"), dropped.get(id(c), ""))
             for c in t.matched]
     rows += [(c, "dropped", why) for c, why in t.dropped if not any(c is m for m in t.matched)]
+    linked = {(f.start, f.end): f for f in doc.facts if f.type == "commitment"}
     table = Table("", "rule", "span", "text", "value", "why not")
     for c, status, why in sorted(rows, key=lambda r: (r[0].start, -r[0].end)):
         start, end = view.to_original(c.start, c.end)
         value = " ".join(str(c.attrs[k]) for k in VALUE_FIELDS.get(c.type, ("value",)) if k in c.attrs)
+        if c.type == "commitment" and not c.veto:          # its value is only known after linking
+            fact = linked.get((start, end))
+            value = commitment_line(fact) if fact else ""
+            if fact is None and status == "fact":
+                status, why = "dropped", "left out by linking: a background sentence (dated in the past) or a repeat"
         if status == "veto":
             why = "counter-rule: suppresses what it overlaps"
         style = {"fact": "green", "dropped": "yellow", "veto": "magenta"}[status]

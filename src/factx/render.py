@@ -14,13 +14,21 @@ from .facts import Document, Fact
 FORMATS = ("table", "json", "jsonl", "csv")
 CSV_COLUMNS = ("source", "language", "document_date", "type", "text", "start", "end", "value", "rule", "sentence")
 # What the one-column "value" shows for each fact type.
-VALUE_FIELDS = {"date": ("value",), "money": ("amount", "currency"), "official": ("key", "role", "country"),
-                "commitment": ("modality", "actor", "due")}
+VALUE_FIELDS = {"date": ("value",), "money": ("amount", "currency"), "official": ("key", "role", "country")}
 TYPE_TITLES = {"date": "Dates", "money": "Money", "official": "Officials", "commitment": "Commitments"}
+
+
+def commitment_line(fact: Fact) -> str:
+    """A commitment as it reads: ``actor → modality → action (due)``."""
+    a = fact.attrs
+    due = f" (due {a['due']})" if a.get("due") else ""
+    return f"{a.get('actor') or '?'} → {a.get('modality')} → {a.get('action') or ''}{due}"
 
 
 def fact_value(fact: Fact) -> str:
     """The fact's normalised value as one short string (e.g. ``1500000000 USD``)."""
+    if fact.type == "commitment":
+        return commitment_line(fact)
     parts = [fact.attrs.get(k) for k in VALUE_FIELDS.get(fact.type, ("value",))]
     return " ".join(str(p) for p in parts if p not in (None, ""))
 
@@ -80,31 +88,58 @@ class TableWriter:
         self.console = console
 
     def write(self, doc: Document) -> None:
-        from rich.panel import Panel
-        from rich.table import Table
         from rich.console import Group
+        from rich.panel import Panel
 
         date = (f"{doc.document_date.value} ({doc.document_date.origin})" if doc.document_date else "unknown")
         header = f"language [bold]{doc.language}[/] ({doc.language_confidence:.2f}) · document date [bold]{date}[/]"
         parts: list[Any] = [header]
         for kind, title in TYPE_TITLES.items():
             facts = [f for f in doc.facts if f.type == kind]
-            if not facts:
-                continue
-            table = Table(title=f"{title} ({len(facts)})", title_justify="left", expand=True)
-            table.add_column("text", ratio=3)
-            table.add_column("value", ratio=3, style="bold")
-            table.add_column("at", justify="right", no_wrap=True)
-            table.add_column("rule", style="dim", ratio=2, overflow="fold")
-            for f in facts:
-                table.add_row(f.text, fact_value(f), f"{f.start}-{f.end}", f.rule)
-            parts.append(table)
+            if facts:
+                parts.append(_commitments(facts, title) if kind == "commitment" else _facts(facts, title))
         if not doc.facts:
             parts.append("[dim]no facts[/]")
         self.console.print(Panel(Group(*parts), title=f"[bold]{doc.source}[/]", title_align="left"))
 
     def close(self) -> None:
         pass
+
+
+def _facts(facts: list[Fact], title: str) -> Any:
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(title=f"{title} ({len(facts)})", title_justify="left", expand=True)
+    table.add_column("text", ratio=3)
+    table.add_column("value", ratio=3, style="bold")
+    table.add_column("at", justify="right", no_wrap=True)
+    table.add_column("rule", style="dim", ratio=2, overflow="fold")
+    for f in facts:
+        table.add_row(Text(f.text), Text(fact_value(f)), f"{f.start}-{f.end}", f.rule)
+    return table
+
+
+def _commitments(facts: list[Fact], title: str) -> Any:
+    """One readable row per commitment: who → what kind → what (by when)."""
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(title=f"{title} ({len(facts)})", title_justify="left", expand=True)
+    table.add_column("actor → modality → action (due)", ratio=6)
+    table.add_column("trigger", ratio=1, min_width=9, overflow="fold")
+    table.add_column("at", justify="right", no_wrap=True)
+    table.add_column("rule", style="dim", ratio=2, overflow="fold")
+    for f in facts:
+        a = f.attrs
+        line = Text()
+        line.append(str(a.get("actor") or "?"), style="bold")
+        line.append(f" → {a.get('modality')} → ", style="cyan")
+        line.append(a.get("action") or "")
+        if a.get("due"):
+            line.append(f" (due {a['due']})", style="bold green")
+        table.add_row(line, Text(f.text), f"{f.start}-{f.end}", f.rule)
+    return table
 
 
 def writer(fmt: str, stream: IO[str], console: Any = None):

@@ -12,7 +12,8 @@ A rule says what it found by naming its groups:
   "both sides"); left out when the sentence elides it ("... and supported the idea");
 - ``action``: where the action starts, when not right after the trigger.
 
-The valued list ``pronoun`` says what an actor pronoun stands for: ``person`` ("he",
+The fragment ``conjunction`` marks actors that join parties ("Minister X and his counterpart
+Y"): such an actor stays text even when one of them is an official. The valued list ``pronoun`` says what an actor pronoun stands for: ``person`` ("he",
 "ông"), ``group`` ("they", "họ") or ``speaker`` ("we" inside a quotation).
 
 The fact's span is the trigger, so two commitments in one sentence never overlap. Where
@@ -30,12 +31,13 @@ from ..matching import Candidate
 TYPE = "commitment"
 STEM = "commitments"
 MODALITIES = ("pledge", "plan", "proposal", "agreement", "readiness")
-NEEDS = ("date", "official")        # link resolves the due date and the actor from these
+NEEDS = ("date", "official")
+MAX_ACTION = 1000                   # characters: no clause runs longer; link also cuts at the sentence        # link resolves the due date and the actor from these
 SPEC = rulebook.Spec(
     groups=frozenset({"modality", "act", "trigger", "actor", "action"}),
     required_any=frozenset({"modality", "act"}),
     example_keys=frozenset({"modality", "actor", "due", "action"}),
-    fragments=frozenset({"action_end"}),
+    fragments=frozenset({"action_end", "conjunction"}),
 )
 
 
@@ -43,6 +45,7 @@ def candidates(book: rulebook.Rulebook, text: str, ref: date | None,
                rejected: list[tuple[Candidate, str]] | None = None) -> list[Candidate]:
     """One candidate per trigger; its span is the trigger, its attrs what link needs."""
     clause_end = book.patterns.get("action_end")
+    joiner = book.patterns.get("conjunction")
     pronouns = book.values.get("pronoun", {})
     out = []
     for order, m in enumerate(matching.run(book, text)):
@@ -58,12 +61,14 @@ def candidates(book: rulebook.Rulebook, text: str, ref: date | None,
             continue
         actor = m.spans.get("actor")
         action_start = m.spans["action"][0] if "action" in m.spans else end
-        stop = clause_end.search(text, action_start) if clause_end else None
+        limit = min(len(text), action_start + MAX_ACTION)
+        stop = clause_end.search(text, action_start, limit) if clause_end else None
         c.attrs = {
             "modality": modality,
             "actor_span": actor,
+            "actor_joins": [j.span() for j in joiner.finditer(text, *actor)] if joiner and actor else [],
             "actor_ref": pronouns.get(" ".join(text[slice(*actor)].casefold().split())) if actor else None,
-            "action_span": (action_start, stop.start() if stop else len(text)),
+            "action_span": (action_start, stop.start() if stop else limit),
         }
         out.append(c)
     return out

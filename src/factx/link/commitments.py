@@ -10,7 +10,8 @@ elides it), where the action starts and the clause boundary after it. Here:
   three sentences before; "we"/"I" inside a quotation mean the official it is attributed
   to; "they" the group that last committed nearby; an elided subject the actor before it
   in the sentence. Anything else is the party's text ("Kazakhstan", "both sides");
-- ``due`` is the first date inside the action that is not already over;
+- ``due`` is the first date inside the action that has not ended before the document date
+  (a signing "on Tuesday" is when it happened, not a deadline);
 - a commitment whose sentence dates it more than a month before the document
   ("signed a memorandum in 2011") is background, not news, and is left out; so is the
   same commitment repeated (a headline and its first line).
@@ -59,9 +60,9 @@ def link(cands: list[Candidate], people: list[Person], dates: list[Candidate], v
         actor = _actor(c, sent, done, mentions, sentences, text)
         done.append((c, actor))
         inside = [d for d in dates if action[0] <= d.start and d.end <= action[1]]
-        if ref and any(_over(d, ref) for d in dates if sent[0] <= d.start and d.end <= sent[1]):
+        if ref and any(_before(d, ref, BACKGROUND) for d in dates if sent[0] <= d.start and d.end <= sent[1]):
             continue
-        due = next((d.attrs["value"] for d in inside if not (ref and _over(d, ref))), None)
+        due = next((d.attrs["value"] for d in inside if not (ref and _before(d, ref, timedelta(0)))), None)
         said = (actor.value, c.attrs["modality"], names.key(text[slice(*action)]))
         if said in seen:
             continue
@@ -72,8 +73,9 @@ def link(cands: list[Candidate], people: list[Person], dates: list[Candidate], v
 
 def _action(c: Candidate, later: list[Candidate], sent: Span, text: str) -> Span:
     start, stop = c.attrs["action_span"]
-    end = min(stop, sent[1], *(n.attrs["actor_span"][0] if n.attrs["actor_span"] else n.start
-                               for n in later if n.start < sent[1]))
+    nexts = [n.attrs["actor_span"][0] if n.attrs["actor_span"] and n.attrs["actor_span"][0] >= start else n.start
+             for n in later if n.start < sent[1]]
+    end = min(stop, sent[1], *nexts)
     end = max(start, end)
     trimmed = _TRAILING.sub("", text[start:end])
     lead = len(trimmed) - len(trimmed.lstrip())
@@ -90,7 +92,11 @@ def _actor(c: Candidate, sent: Span, done: list[tuple[Candidate, _Actor]],
         pronoun = "person"
     if pronoun is None:
         meant = list({id(p): p for (s, e), p in mentions if s < span[1] and span[0] < e}.values())
-        if len(meant) == 1:
+        # "X and his counterpart Y" is two parties; "Minister of Industry and Trade X" is one person
+        named_at = min((s for s, e in meant[0].spans() if s < span[1] and span[0] < e), default=span[0]) if meant else 0
+        joined = len(meant) != 1 or any(js > named_at and not any(s <= js and je <= e for s, e in meant[0].spans())
+                                        for js, je in c.attrs["actor_joins"])
+        if len(meant) == 1 and not joined:
             return _Actor(meant[0].key(), meant[0])
         return _Actor(text[span[0]:span[1]], None)
     written = _Actor(text[span[0]:span[1]], None) if span else _Actor(None, None)
@@ -136,9 +142,10 @@ def _index(sentences: Sentences, position: int) -> int:
     return max(bisect_right(sentences.spans, (position, float("inf"))) - 1, 0)
 
 
-def _over(d: Candidate, ref: date) -> bool:
+def _before(d: Candidate, ref: date, margin: timedelta) -> bool:
+    """The date ended more than ``margin`` before the document date."""
     end = periods.end_of(d.attrs["value"])
-    return end is not None and end < ref - BACKGROUND
+    return end is not None and end < ref - margin
 
 
 def _fact(c: Candidate, view: TextView, sentences: Sentences, actor: _Actor, actor_text: str | None,
