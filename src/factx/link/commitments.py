@@ -12,8 +12,8 @@ elides it), where the action starts and the clause boundary after it. Here:
   in the sentence. Anything else is the party's text ("Kazakhstan", "both sides");
 - ``due`` is the first date inside the action that has not ended before the document date
   (a signing "on Tuesday" is when it happened, not a deadline);
-- a commitment whose sentence dates it more than a month before the document
-  ("signed a memorandum in 2011") is background, not news, and is left out; so is the
+- a commitment whose sentence has a fully written date more than a month before the
+  document ("signed a memorandum in 2011") is background, not news, and is left out; so is the
   same commitment repeated (a headline and its first line).
 """
 
@@ -60,7 +60,10 @@ def link(cands: list[Candidate], people: list[Person], dates: list[Candidate], v
         actor = _actor(c, sent, done, mentions, sentences, text)
         done.append((c, actor))
         inside = [d for d in dates if action[0] <= d.start and d.end <= action[1]]
-        if ref and any(_before(d, ref, BACKGROUND) for d in dates if sent[0] <= d.start and d.end <= sent[1]):
+        # a day or month without its year ("tháng 9", "May 6") is read nearest, maybe backwards: it
+        # does not date the sentence; "in 2011" and "last year" do
+        if ref and any(_before(d, ref, BACKGROUND) for d in dates if sent[0] <= d.start and d.end <= sent[1]
+                       and not (d.attrs.get("relative") and d.attrs.get("granularity") in ("day", "month"))):
             continue
         due = next((d.attrs["value"] for d in inside if not (ref and _before(d, ref, timedelta(0)))), None)
         said = (actor.value, c.attrs["modality"], names.key(text[slice(*action)]))
