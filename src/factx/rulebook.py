@@ -159,7 +159,7 @@ def _compile_fragment(name: str, fragments: dict[str, str], lists: dict[str, Any
         used = set(_LIST_REF.findall(source))
         if used - set(lists):
             raise PatternError(str(file), f"fragment {name!r}: unknown list(s): {', '.join(sorted(used - set(lists)))}")
-        return regex.compile(source, **{n: _forms(lists[n]) for n in used})
+        return _compiled(source, tuple((n, tuple(_forms(lists[n]))) for n in sorted(used)))
     except (KeyError, RecursionError, regex.error) as e:
         raise PatternError(str(file), f"fragment {name!r} does not compile: {e}") from None
 
@@ -264,7 +264,7 @@ def _compile_rule(table: dict, file: str, text: str, lang: str, stem: str, spec:
     if missing:
         raise fail(f"unknown list(s): {', '.join(sorted(missing))}")
     try:
-        compiled = regex.compile(source, **{n: _forms(lists[n]) for n in used})
+        compiled = _compiled(source, tuple((n, tuple(_forms(lists[n]))) for n in sorted(used)))
     except regex.error as e:
         raise fail(f"pattern does not compile: {e}") from None
     veto = bool(table.get("veto", False))
@@ -280,6 +280,13 @@ def _compile_rule(table: dict, file: str, text: str, lang: str, stem: str, spec:
     examples = tuple(_example(e, text, spec, fail) for e in table.get("examples", []))
     counters = tuple(_counter(c, text, fail) for c in table.get("counter_examples", []))
     return Rule(rid, file, line, source, compiled, veto, defaults, examples, counters)
+
+
+@lru_cache(maxsize=4096)
+def _compiled(source: str, lists: tuple[tuple[str, tuple[str, ...]], ...]) -> regex.Pattern:
+    """Compiling big word lists is the slow part of loading; a user's pack layered over the
+    built-in rules, or an edited file, recompiles only the patterns that changed."""
+    return regex.compile(source, **{name: list(forms) for name, forms in lists})
 
 
 def _forms(entries: Any) -> list[str]:
