@@ -10,8 +10,8 @@ elides it), where the action starts and the clause boundary after it. Here:
   three sentences before; "we"/"I" inside a quotation mean the official it is attributed
   to; "they" the group that last committed nearby; an elided subject the actor before it
   in the sentence. Anything else is the party's text ("Kazakhstan", "both sides");
-- ``due`` is the first date inside the action that has not ended before the document date
-  (a signing "on Tuesday" is when it happened, not a deadline);
+- ``due`` is the first date inside the action that ends after the document date (a signing
+  "on Tuesday" is when it happened, not a deadline);
 - a commitment whose sentence has a fully written date more than a month before the
   document ("signed a memorandum in 2011") is background, not news, and is left out; so is the
   same commitment repeated (a headline and its first line).
@@ -35,6 +35,7 @@ from .spans import Span, original, sentence
 
 LOOKBACK = 3                                  # sentences a pronoun may reach back
 BACKGROUND = timedelta(days=31)               # a date this long before the document is history
+NOT_AHEAD = timedelta(days=-1)                # a due date lies after the document date
 _CLOSING_QUOTE = regex.compile(r"[”\"»]")
 _ATTRIBUTION = 80                             # how far after a quotation its speaker is named
 _TRAILING = regex.compile(r"[\s,;:.!?…–—-]+$")
@@ -65,7 +66,7 @@ def link(cands: list[Candidate], people: list[Person], dates: list[Candidate], v
         if ref and any(_before(d, ref, BACKGROUND) for d in dates if sent[0] <= d.start and d.end <= sent[1]
                        and not (d.attrs.get("relative") and d.attrs.get("granularity") in ("day", "month"))):
             continue
-        due = next((d.attrs["value"] for d in inside if not (ref and _before(d, ref, timedelta(0)))), None)
+        due = next((d.attrs["value"] for d in inside if not (ref and _before(d, ref, NOT_AHEAD))), None)
         said = (actor.value, c.attrs["modality"], names.key(text[slice(*action)]))
         if said in seen:
             continue
