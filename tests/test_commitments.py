@@ -1,6 +1,7 @@
 """Commitments end to end: actors resolved through people, pronouns and quotations,
 actions cut at the clause, due dates, background and repeats left out."""
 
+import json
 import unicodedata
 
 import pytest
@@ -123,3 +124,19 @@ def test_seed_commitments_meet_the_bar(seed_report):
     for name in ("modality", "actor", "due"):
         right, total = tally.attrs[name]
         assert right >= 0.9 * total, (name, right, total)
+
+
+def test_explain_shows_the_linked_commitment_and_why_one_was_left_out():
+    text = "In 2011 Vietnam agreed to send a delegation. Vietnam agreed to send a delegation in June."
+    out = CliRunner().invoke(cli, ["explain", text, "--lang", "en", "--ref-date", REF],
+                             env={"COLUMNS": "250"}).stdout
+    assert "Vietnam → agreement → to send a delegation in June (due 2026-06)" in out
+    assert "left out by linking" in out
+
+
+def test_cli_types_commitment_alone():
+    text = "Ambassador Kanat Tumysh pledged to be a bridge between the two business communities by 2027."
+    out = CliRunner().invoke(cli, ["extract", "-", "--types", "commitment", "--format", "jsonl",
+                                   "--ref-date", REF], input=text).stdout
+    facts = json.loads(out)["facts"]
+    assert [(f["type"], f["actor"], f["due"]) for f in facts] == [("commitment", "kanat tumysh", "2027")]
