@@ -20,9 +20,17 @@ TYPE_TITLES = {"date": "Dates", "money": "Money", "official": "Officials", "comm
 
 def commitment_line(fact: Fact) -> str:
     """A commitment as it reads: ``actor → modality → action (due)``."""
+    return "".join(text for text, _ in _commitment_pieces(fact))
+
+
+def _commitment_pieces(fact: Fact) -> list[tuple[str, str]]:
+    """(text, table style) pieces of a commitment's line."""
     a = fact.attrs
-    due = f" (due {a['due']})" if a.get("due") else ""
-    return f"{a.get('actor') or '?'} → {a.get('modality')} → {a.get('action') or ''}{due}"
+    pieces = [(str(a.get("actor") or "?"), "bold"), (f" → {a.get('modality')} → ", "cyan"),
+              (a.get("action") or "", "")]
+    if a.get("due"):
+        pieces.append((f" (due {a['due']})", "bold green"))
+    return pieces
 
 
 def fact_value(fact: Fact) -> str:
@@ -131,14 +139,7 @@ def _commitments(facts: list[Fact], title: str) -> Any:
     table.add_column("at", justify="right", no_wrap=True)
     table.add_column("rule", style="dim", ratio=2, overflow="fold")
     for f in facts:
-        a = f.attrs
-        line = Text()
-        line.append(str(a.get("actor") or "?"), style="bold")
-        line.append(f" → {a.get('modality')} → ", style="cyan")
-        line.append(a.get("action") or "")
-        if a.get("due"):
-            line.append(f" (due {a['due']})", style="bold green")
-        table.add_row(line, Text(f.text), f"{f.start}-{f.end}", f.rule)
+        table.add_row(Text.assemble(*_commitment_pieces(f)), Text(f.text), f"{f.start}-{f.end}", f.rule)
     return table
 
 

@@ -264,7 +264,7 @@ def _compile_rule(table: dict, file: str, text: str, lang: str, stem: str, spec:
     if missing:
         raise fail(f"unknown list(s): {', '.join(sorted(missing))}")
     try:
-        compiled = _compiled(source, tuple((n, tuple(_forms(lists[n]))) for n in sorted(used)))
+        compiled = _compiled(_gated(source), tuple((n, tuple(_forms(lists[n]))) for n in sorted(used)))
     except regex.error as e:
         raise fail(f"pattern does not compile: {e}") from None
     veto = bool(table.get("veto", False))
@@ -280,6 +280,55 @@ def _compile_rule(table: dict, file: str, text: str, lang: str, stem: str, spec:
     examples = tuple(_example(e, text, spec, fail) for e in table.get("examples", []))
     counters = tuple(_counter(c, text, fail) for c in table.get("counter_examples", []))
     return Rule(rid, file, line, source, compiled, veto, defaults, examples, counters)
+
+
+def _gated(source: str) -> str:
+    """A pattern that opens with a look-behind (an actor before its trigger) is otherwise tried,
+    look-behind first, at every position of the text; repeating the group that follows as a
+    look-ahead in front lets the engine skip straight to where that group can match."""
+    behind = _group_end(source, 0)
+    inner = source[3:behind - 1] if source.startswith("(?:") else source[:behind]
+    if not inner.startswith("(?<=") or _group_end(inner, 0) != len(inner) or not source.startswith("(", behind):
+        return source
+    after = _group_end(source, behind)
+    first = source[behind:after]
+    head = regex.match(r"\(\?P<\w+>|\(\?:", first)
+    if head is None or "(?P<" in first[head.end():] or source[after:after + 1] in ("?", "*", "{"):
+        return source                      # optional, or a group named twice (captured twice)
+    return "(?=(?:" + first[head.end():] + ")" + source
+
+
+def _group_end(source: str, start: int) -> int:
+    """The index after the group that opens at ``start`` (0 if none opens there)."""
+    if not source.startswith("(", start):
+        return 0
+    depth, i = 0, start
+    while i < len(source):
+        c = source[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "[":                       # a class: its brackets and parentheses are literal
+            i = _class_end(source, i)
+            continue
+        depth += c == "("
+        depth -= c == ")"
+        if depth == 0:
+            return i + 1
+        i += 1
+    return 0
+
+
+def _class_end(source: str, start: int) -> int:
+    """The index after the character class that opens at ``start``."""
+    i = start + 1
+    if source.startswith("^", i):
+        i += 1
+    if source.startswith("]", i):
+        i += 1
+    while i < len(source) and source[i] != "]":
+        i += 2 if source[i] == "\\" else 1
+    return i + 1
 
 
 @lru_cache(maxsize=4096)

@@ -57,7 +57,6 @@ def link(cands: list[Candidate], people: list[Person], dates: list[Candidate], v
     for i, c in enumerate(ordered):
         sent = sentences.around(c.start, c.end)
         action = _action(c, ordered[i + 1:], sent, text)
-        actor_text = text[slice(*c.attrs["actor_span"])] if c.attrs["actor_span"] else None
         actor = _actor(c, sent, done, mentions, sentences, text)
         done.append((c, actor))
         inside = [d for d in dates if action[0] <= d.start and d.end <= action[1]]
@@ -71,7 +70,7 @@ def link(cands: list[Candidate], people: list[Person], dates: list[Candidate], v
         if said in seen:
             continue
         seen.add(said)
-        facts.append(_fact(c, view, sentences, actor, actor_text, action, due))
+        facts.append(_fact(c, view, sentences, actor, action, due))
     return facts
 
 
@@ -152,14 +151,14 @@ def _before(d: Candidate, ref: date, margin: timedelta) -> bool:
     return end is not None and end < ref - margin
 
 
-def _fact(c: Candidate, view: TextView, sentences: Sentences, actor: _Actor, actor_text: str | None,
-          action: Span, due: str | None) -> Fact:
+def _fact(c: Candidate, view: TextView, sentences: Sentences, actor: _Actor, action: Span,
+          due: str | None) -> Fact:
     start, end, text = original(view, (c.start, c.end))
     attrs = {
         "trigger": text,
         "modality": c.attrs["modality"],
         "actor": actor.value,
-        "actor_text": original(view, c.attrs["actor_span"])[2] if actor_text is not None else None,
+        "actor_text": original(view, c.attrs["actor_span"])[2] if c.attrs["actor_span"] else None,
         "action": original(view, action)[2],
         "due": due,
     }
