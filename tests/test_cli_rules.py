@@ -24,7 +24,7 @@ GOOD = '''ref_date = "2025-12-16"
 
 [[rule]]
 id = "en.dates.fiscal_year"
-pattern = \'\'\'\\bFY(?P<year>20\\d\\d)\\b\'\'\'
+trigger = \'\'\'\\bFY(?P<year>20\\d\\d)\\b\'\'\'
 examples = [{ text = "the FY2026 budget", match = "FY2026", value = "2026" }]
 counter_examples = ["FY is short for fiscal year"]
 '''

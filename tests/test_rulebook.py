@@ -18,7 +18,7 @@ def load_user(tmp_path, body, stem="dates"):
 RULE = '''
 [[rule]]
 id = "{id}"
-pattern = \'\'\'{pattern}\'\'\'
+trigger = \'\'\'{pattern}\'\'\'
 '''
 
 
@@ -63,11 +63,11 @@ relday = { "the other day" = -3 }
 
 [[rule]]
 id = "en.dates.relative_day"
-pattern = \'\'\'\\b(?P<relday>(?i:\\L<relday>))\\b\'\'\'
+trigger = \'\'\'\\b(?P<relday>(?i:\\L<relday>))\\b\'\'\'
 
 [[rule]]
 id = "en.dates.fiscal_year"
-pattern = \'\'\'\\bFY(?P<year>20\\d\\d)\\b\'\'\'
+trigger = \'\'\'\\bFY(?P<year>20\\d\\d)\\b\'\'\'
 '''
     book = load_user(tmp_path, body)
     ids = [r.id for r in book.rules]
@@ -106,22 +106,3 @@ def test_shared_file_may_not_hold_rules(tmp_path, monkeypatch):
         rulebook.load("en", "dates", dates.SPEC, ())
 
 
-@pytest.mark.parametrize("source, gated", [
-    ("(?<=we )(?P<m>plan|vow)s?", "(?=(?:plan|vow))(?<=we )(?P<m>plan|vow)s?"),
-    ("(?:(?<=a[(]b ))(?:x|\\L<l>)z", "(?=(?:x|\\L<l>))(?:(?<=a[(]b ))(?:x|\\L<l>)z"),
-    ("(?<=a)(?:b )?(?P<m>x)", "(?<=a)(?:b )?(?P<m>x)"),              # optional: no gate
-    ("(?<=a)(?P<m>x(?P<n>y))", "(?<=a)(?P<m>x(?P<n>y))"),           # a named group inside
-    ("(?P<m>x)(?<=a)", "(?P<m>x)(?<=a)"),
-    ("(?:(?<=a)|b)(?P<m>x)", "(?:(?<=a)|b)(?P<m>x)"),
-])
-def test_a_leading_look_behind_is_gated_by_the_group_after_it(source, gated):
-    assert rulebook._gated(source) == gated
-
-
-def test_gating_finds_the_same_matches():
-    import regex
-
-    source = "(?<=(?P<actor>\\p{Lu}\\p{L}+) )(?P<m>plans|vowed) to"
-    text = "Kazakhstan plans to host; Vietnam vowed to help; he plans to go."
-    spans = lambda p: [(m.span(), m.group("actor")) for m in regex.finditer(p, text)]
-    assert spans(rulebook._gated(source)) == spans(source) and len(spans(source)) == 2

@@ -157,3 +157,43 @@ def _github(run) -> list[str]:
                          f"{esc(o.text)}: {esc(what)}")
     lines.append(_counts(run))
     return lines
+
+
+@rules.command("migrate")
+@click.argument("folder", type=click.Path(exists=True, file_okay=False))
+@click.option("--check", is_flag=True, help="Only say which files need rewriting; exit 1 if any does.")
+def migrate(folder, check):
+    """Rewrite a rule pack written for factx 0.1 (one `pattern` per rule) in today's format.
+
+    Every `*.toml` under FOLDER is rewritten in place: `pattern` becomes `trigger` (what it
+    matches does not change), lists get one entry per line, long patterns one branch per line,
+    examples become [[rule.examples]] tables. Comments are kept. Files already in the format
+    are left alone.
+
+    \b
+    Example:
+      factx rules migrate my-rules/
+      factx rules check --patterns my-rules/
+    """
+    from pathlib import Path
+
+    from .migrate import migrate_file_text
+
+    changed = 0
+    for path in sorted(Path(folder).rglob("*.toml")):
+        try:
+            old = path.read_text(encoding="utf-8")
+            new = migrate_file_text(old)
+        except (OSError, UnicodeDecodeError, ValueError) as e:
+            raise click.ClickException(f"{path}: {e}") from None
+        if new == old:
+            continue
+        changed += 1
+        if check:
+            click.echo(f"{path}: needs rewriting")
+        else:
+            path.write_text(new, encoding="utf-8")
+            click.echo(f"{path}: rewritten")
+    if not changed:
+        click.echo("nothing to rewrite")
+    sys.exit(1 if check and changed else 0)

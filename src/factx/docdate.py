@@ -18,7 +18,6 @@ from datetime import date
 import regex
 
 from .facts import DocumentDate
-from .rulebook import Rulebook
 from .text import TextView
 
 INFER_CHARS = 1500
@@ -28,7 +27,8 @@ _LAST_OPENING = regex.compile(r"(?r)\n|[.!?]\s")        # searched backwards: th
 _CLOCK_AFTER = regex.compile(r"[\s,|–—-]{0,4}(?:\p{L}{1,4}\s+)?\d{1,2}[:h]\d{2}(?!\d)")
 
 
-def determine(view: TextView, ref_date: date | None, dates_book: Rulebook | None) -> DocumentDate | None:
+def determine(view: TextView, ref_date: date | None, date_matches: list | None) -> DocumentDate | None:
+    """The document date; ``date_matches`` are the date rules' matches over the whole text."""
     if ref_date is not None:
         return DocumentDate(ref_date.isoformat(), "option")
     if view.header_date:
@@ -36,12 +36,12 @@ def determine(view: TextView, ref_date: date | None, dates_book: Rulebook | None
             return DocumentDate(date.fromisoformat(view.header_date).isoformat(), "header")
         except ValueError:
             pass
-    if dates_book is None:
+    if date_matches is None:
         return None
     from .extract import dates
 
     head = view.text[:INFER_CHARS]
-    days = dates.written_days(dates_book, head)
+    days = dates.written_days(date_matches, view.text, INFER_CHARS)
     dateline = next((d for d in days if d.granularity == "day" and _is_dateline(head, d.start, d.end)), None)
     if dateline is not None:
         return DocumentDate(dateline.value, "inferred")

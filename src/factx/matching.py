@@ -8,10 +8,11 @@ drops anything a veto rule covers. What it drops it returns with the reason, so
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Any, Iterator
 
-from .rulebook import Rule, Rulebook
+from .rulebook import BEFORE_WINDOW, Rule, Rulebook
 
 
 @dataclass(frozen=True)
@@ -37,34 +38,81 @@ class Candidate:
 
 
 def run(book: Rulebook, text: str) -> Iterator[Match]:
-    """Every match of every rule, in rule order."""
-    for rule in book.rules:
-        for m in rule.regex.finditer(text):
-            if m.end() == m.start():
+    """Every match of every rule, in rule order.
+
+    Each distinct trigger is one scan of the text; a rule is tried only where its trigger
+    stands (its ``before`` context checked backwards from there, on a bounded window). A
+    rule's own matches never overlap, as with ``finditer``.
+    """
+    found: list[list[Match]] = [[] for _ in book.rules]
+    for trigger in book.triggers:
+        rules = [(i, book.rules[i]) for i in trigger.rules]
+        next_free = dict.fromkeys(trigger.rules, 0)
+        for hit in trigger.regex.finditer(text, overlapped=True):
+            at = hit.start()
+            for i, rule in rules:
+                if at < next_free[i]:
+                    continue
+                m = rule.forward.match(text, at)
+                if m is None or m.end() == at:
+                    continue
+                b = None
+                if rule.behind is not None:
+                    b = rule.behind.match(text, max(0, at - BEFORE_WINDOW), at)
+                    if b is None:
+                        continue
+                found[i].append(_match(book, rule, m, b))
+                next_free[i] = m.end()
+    for matches in found:
+        yield from matches
+
+
+def _match(book: Rulebook, rule: Rule, m, b) -> Match:
+    """One match: the before context's groups, then the trigger's and after's; a group named
+    in both runs from its start before the trigger to its end after it."""
+    parts, spans = dict(rule.defaults), {}
+    for found in (b, m):
+        if found is None:
+            continue
+        for name, value in found.groupdict().items():
+            if value is None:
                 continue
-            parts, spans = dict(rule.defaults), {}
-            for name, value in m.groupdict().items():
-                if value is not None:
-                    parts[name] = book.lookup(name, value)
-                    spans[name] = m.span(name)
-            yield Match(rule, m.start(), m.end(), parts, spans)
+            span = found.span(name)
+            if name in spans and found is m:
+                span = (spans[name][0], span[1])
+                value = found.string[span[0]:span[1]]
+            parts[name] = book.lookup(name, value)
+            spans[name] = span
+    start = b.start() if b is not None else m.start()
+    return Match(rule, start, m.end(), parts, spans)
 
 
 def settle(candidates: list[Candidate]) -> tuple[list[Candidate], list[tuple[Candidate, str]]]:
-    """Resolve overlaps: (kept in text order, [(dropped, reason)])."""
-    vetoes = [c for c in candidates if c.veto]
+    """Resolve overlaps: (kept in text order, [(dropped, reason)]).
+
+    Longest first; the kept spans are disjoint and sorted, so each candidate's only possible
+    rival is the kept span starting last before its end (found by bisection): O(n log n).
+    """
+    vetoes = sorted((c for c in candidates if c.veto), key=lambda c: c.start)
+    veto_starts = [v.start for v in vetoes]
+    reach: list[Candidate] = []            # the veto reaching furthest among the first i
+    for v in vetoes:
+        reach.append(v if not reach or v.end > reach[-1].end else reach[-1])
+    starts: list[int] = []
     kept: list[Candidate] = []
     dropped: list[tuple[Candidate, str]] = []
     for c in sorted((c for c in candidates if not c.veto),
                     key=lambda c: (-(c.end - c.start), c.start, c.order)):
-        veto = next((v for v in vetoes if v.start < c.end and c.start < v.end), None)
-        if veto is not None:
+        i = bisect_left(veto_starts, c.end)
+        if i and reach[i - 1].end > c.start:
+            veto = reach[i - 1]
             dropped.append((c, f"vetoed by {veto.rule_id} ({veto.start}-{veto.end})"))
             continue
-        rival = next((k for k in kept if k.start < c.end and c.start < k.end), None)
-        if rival is not None:
+        j = bisect_left(starts, c.end)
+        if j and kept[j - 1].end > c.start:
+            rival = kept[j - 1]
             dropped.append((c, f"overlaps longer {rival.rule_id} ({rival.start}-{rival.end})"))
             continue
-        kept.append(c)
-    kept.sort(key=lambda c: (c.start, c.end))
+        starts.insert(j, c.start)
+        kept.insert(j, c)
     return kept, dropped

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Iterable, Iterator
 
-from . import docdate, language, link, nlp, rulebook, sources
+from . import docdate, language, link, matching, nlp, rulebook, sources
 from .errors import FactxError, SourceError
 from .extract import ALL_TYPES, REGISTRY
 from .facts import Document
@@ -55,8 +55,10 @@ def trace(text: str, *, lang: str | None = None, ref_date: date | str | None = N
     # Commitments are linked to dates and officials, so those run too when only commitments are wanted.
     run = tuple(dict.fromkeys(n for t in wanted for n in (*getattr(REGISTRY[t], "NEEDS", ()), t)))
     books = {t: rulebook.load(lang, REGISTRY[t].STEM, REGISTRY[t].SPEC, extra) for t in run}
-    dates_book = books.get("date") or rulebook.load(lang, "dates", REGISTRY["date"].SPEC, extra)
-    document_date = docdate.determine(view, ref, dates_book)
+    if "date" not in books and ref is None:     # the document date is read from the date rules' matches
+        books["date"] = rulebook.load(lang, "dates", REGISTRY["date"].SPEC, extra)
+    matches = {t: list(matching.run(book, view.text)) for t, book in books.items()}
+    document_date = docdate.determine(view, ref, matches.get("date"))
     ref_day = date.fromisoformat(document_date.value) if document_date else None
 
     sentences = nlp.sentences(view.text)
@@ -64,7 +66,7 @@ def trace(text: str, *, lang: str | None = None, ref_date: date | str | None = N
     dropped: list[tuple[Candidate, str]] = []
     candidates = []
     for t in run:
-        found = REGISTRY[t].candidates(books[t], view.text, ref_day, dropped)
+        found = REGISTRY[t].candidates(books[t], matches[t], view.text, ref_day, dropped)
         kept, lost = settle(found)
         matched.extend(found)
         dropped.extend(lost)

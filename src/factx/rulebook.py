@@ -1,10 +1,12 @@
 """Rule files: load, layer, validate and compile ``patterns/<lang>/<type>.toml``.
 
 A rule file holds named ``[lists]`` (``\\L<name>`` in a pattern), named ``[fragments]``
-(``{name}``) and ``[[rule]]`` entries, each with its examples and counter-examples.
-Everything is checked when loaded, and a problem is raised as a ``PatternError``
-naming the file, line and rule id, so a broken rule never fails silently at run time.
-The format is documented in ``patterns/README.md``.
+(``{name}``) and ``[[rule]]`` entries. A rule names its parts: the ``trigger`` the engine
+looks for, and what must stand ``before`` it or ``after`` it. Rules that share a trigger
+share one scan of the text, and a ``before`` context is compiled once for every rule that
+uses it, so no rule carries a copy of a word list. Everything is checked when loaded; a
+problem is raised as a ``PatternError`` naming the file, line and rule id. The format is
+documented in ``patterns/README.md``; ``cache`` keeps compiled books on disk.
 """
 
 from __future__ import annotations
@@ -21,11 +23,13 @@ from .errors import PatternError
 
 _FRAGMENT_REF = regex.compile(r"(?<!\\[pPN])\{([A-Za-z_]\w*)\}")
 _LIST_REF = regex.compile(r"\\L<(\w+)>")
+_LIST_GROUP = regex.compile(r"\(\?P<(\w+)>(?:\(\?i:)?\\L<(\w+)>\)?\)")   # (?P<g>\L<list>): g reads list
 _FORM = regex.compile(r"[a-z0-9_]+")
 _TOP_KEYS = {"ref_date", "include", "lists", "fragments", "rule"}
 _SHARED_KEYS = {"lists", "fragments"}       # all a shared file (patterns/common/...) may hold
-_RULE_KEYS = {"id", "pattern", "examples", "counter_examples", "veto", "defaults"}
+_RULE_KEYS = {"id", "trigger", "before", "after", "examples", "counter_examples", "veto", "defaults"}
 _EXAMPLE_KEYS = {"text", "match", "xfail"}
+BEFORE_WINDOW = 400                         # characters a ``before`` context may reach back
 
 
 def builtin_dir() -> Path:
@@ -55,12 +59,28 @@ class Rule:
     id: str
     file: str
     line: int | None
-    source: str                 # the pattern with fragments expanded
-    regex: Any
+    trigger: str                # each part with its fragments expanded
+    before: str | None
+    after: str | None
+    forward: Any                # trigger + after, compiled: matched where the trigger stands
+    behind: Any                 # before, compiled in reverse: must end where the trigger starts
     veto: bool                  # a veto rule yields nothing and suppresses what it overlaps
     defaults: dict[str, Any]    # values for groups the text leaves implicit ("6 tháng đầu năm": this year)
     examples: tuple[Example, ...]
     counter_examples: tuple[CounterExample, ...]
+
+    @property
+    def source(self) -> str:
+        """The rule as one pattern: what it matches, written out in full."""
+        return (f"(?<={self.before})" if self.before else "") + self.trigger + (self.after or "")
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """One scan of the text, shared by every rule whose trigger is the same pattern."""
+
+    regex: Any
+    rules: tuple[int, ...]      # indices into Rulebook.rules, in rule order
 
 
 @dataclass(frozen=True)
@@ -69,20 +89,23 @@ class Rulebook:
     type: str                   # the file stem: dates, money, officials, commitments
     ref_date: str | None
     rules: tuple[Rule, ...]
+    triggers: tuple[Trigger, ...] = ()
     values: dict[str, dict[str, Any]] = field(default_factory=dict)   # valued lists, casefolded
+    readers: dict[str, tuple[str, ...]] = field(default_factory=dict)  # group -> valued lists it reads
     patterns: dict[str, regex.Pattern] = field(default_factory=dict)  # the fragments the Spec names, compiled
 
     def lookup(self, group: str, text: str) -> Any:
         """The value of a matched group: a number as int, a valued list's entry, else the text.
 
-        A group named ``month`` or ``month_end`` reads the list ``month``.
+        A group reads the valued list it wraps (``(?P<modality>\\L<to_verb>)``), else the list
+        named like it: ``month`` and ``month_end`` read the list ``month``.
         """
-        if text.isdigit():
+        if text.isdigit() and len(text) <= 18:
             return int(text)
-        table = self.values.get(group.split("_", 1)[0])
-        if table is not None:
-            key = " ".join(text.casefold().split())
-            if key in table:
+        key = " ".join(text.casefold().split())
+        for name in self.readers.get(group, ()) or (group.split("_", 1)[0],):
+            table = self.values.get(name)
+            if table is not None and key in table:
                 return table[key]
         return text
 
@@ -99,15 +122,22 @@ class Spec:
 
 
 def load(lang: str, stem: str, spec: Spec, extra_dirs: tuple[str, ...] = ()) -> Rulebook:
-    """Load the built-in rule file for (lang, stem), layered with user rule folders."""
+    """Load the built-in rule file for (lang, stem), layered with user rule folders.
+
+    Compiled books are kept in memory per process and on disk between processes (``cache``).
+    """
     roots = (builtin_dir(), *(Path(d) for d in extra_dirs))
     return _load_cached(lang, stem, spec, roots, _fingerprint(lang, stem, roots))
 
 
+def files_read(lang: str, stem: str, roots: tuple[Path, ...]) -> list[Path]:
+    """Every file a book may read: the rule file of each layer and every shared file."""
+    return [f for r in roots for f in (r / lang / f"{stem}.toml", *sorted((r / "common").glob("*.toml")))]
+
+
 def _fingerprint(lang: str, stem: str, roots: tuple[Path, ...]) -> tuple:
     """Size and mtime of every file a book may read, so an edited rule file is read again."""
-    files = [f for r in roots for f in (r / lang / f"{stem}.toml", *sorted((r / "common").glob("*.toml")))]
-    return tuple((str(f), s.st_mtime_ns, s.st_size) for f in files if (s := _stat(f)))
+    return tuple((str(f), s.st_mtime_ns, s.st_size) for f in files_read(lang, stem, roots) if (s := _stat(f)))
 
 
 def _stat(path: Path):
@@ -119,6 +149,23 @@ def _stat(path: Path):
 
 @lru_cache(maxsize=64)
 def _load_cached(lang: str, stem: str, spec: Spec, roots: tuple[Path, ...], _fingerprint: tuple) -> Rulebook:
+    from . import cache
+
+    key = cache.key(lang, stem, _spec_text(spec), files_read(lang, stem, roots))
+    book = cache.get(key)
+    if book is None:
+        book = compile_book(lang, stem, spec, roots)
+        cache.put(key, book)
+    return book
+
+
+def _spec_text(spec: Spec) -> str:
+    """The Spec as stable text (a frozenset's repr changes order from process to process)."""
+    return repr({k: sorted(v) for k, v in vars(spec).items()})
+
+
+def compile_book(lang: str, stem: str, spec: Spec, roots: tuple[Path, ...]) -> Rulebook:
+    """Read, layer and compile one book from its files (what the cache saves a process from)."""
     files = [f for f in (d / lang / f"{stem}.toml" for d in roots) if f.is_file()]
     ref_date: str | None = None
     lists: dict[str, Any] = {}
@@ -135,7 +182,10 @@ def _load_cached(lang: str, stem: str, spec: Spec, roots: tuple[Path, ...], _fin
             _merge_shared(shared, lists, fragments)
         _merge_shared((data, path), lists, fragments)
         seen: set[str] = set()
-        for table in data.get("rule", []):
+        rules_ = data.get("rule", [])
+        if not isinstance(rules_, list):
+            raise PatternError(str(path), "rules are written [[rule]] (an array of tables), not [rule]")
+        for table in rules_:
             rid = table.get("id")
             if not isinstance(rid, str):
                 raise PatternError(str(path), "a [[rule]] has no string id")
@@ -147,9 +197,34 @@ def _load_cached(lang: str, stem: str, spec: Spec, roots: tuple[Path, ...], _fin
                   for t, f, txt in raw_rules.values())
     values = {name: {" ".join(k.casefold().split()): v for k, v in entries.items()}
               for name, entries in lists.items() if isinstance(entries, dict)}
+    readers: dict[str, list[str]] = {}
+    for rule in rules:
+        for part in (rule.before, rule.trigger, rule.after):
+            for group, name in _LIST_GROUP.findall(part or ""):
+                if name in values and name not in readers.setdefault(group, []):
+                    readers[group].append(name)
     patterns = {name: _compile_fragment(name, fragments, lists, files[-1] if files else stem)
                 for name in spec.fragments if name in fragments}
-    return Rulebook(lang, stem, ref_date, rules, values, patterns)
+    return Rulebook(lang, stem, ref_date, rules, _triggers(rules, lists), values,
+                    {g: tuple(n) for g, n in readers.items()}, patterns)
+
+
+def _triggers(rules: tuple[Rule, ...], lists: dict[str, Any]) -> tuple[Trigger, ...]:
+    """Rules grouped by their trigger: one scan per distinct trigger, overlapping hits kept."""
+    groups: dict[str, list[int]] = {}
+    for i, rule in enumerate(rules):
+        groups.setdefault(rule.trigger, []).append(i)
+    return tuple(Trigger(_compiled(_ungrouped(source), _used(source, lists)), tuple(idx))
+                 for source, idx in groups.items())
+
+
+def _ungrouped(source: str) -> str:
+    """A trigger's scan needs no captures: named groups become plain ones."""
+    return regex.sub(r"\(\?P<\w+>", "(?:", source)
+
+
+def _used(source: str, lists: dict[str, Any]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    return tuple((n, tuple(_forms(lists[n]))) for n in sorted(set(_LIST_REF.findall(source))))
 
 
 def _compile_fragment(name: str, fragments: dict[str, str], lists: dict[str, Any], file: Path | str) -> regex.Pattern:
@@ -159,7 +234,7 @@ def _compile_fragment(name: str, fragments: dict[str, str], lists: dict[str, Any
         used = set(_LIST_REF.findall(source))
         if used - set(lists):
             raise PatternError(str(file), f"fragment {name!r}: unknown list(s): {', '.join(sorted(used - set(lists)))}")
-        return _compiled(source, tuple((n, tuple(_forms(lists[n]))) for n in sorted(used)))
+        return _compiled(source, _used(source, lists))
     except (KeyError, RecursionError, regex.error) as e:
         raise PatternError(str(file), f"fragment {name!r} does not compile: {e}") from None
 
@@ -201,7 +276,10 @@ def _included(data: dict, path: Path, roots: tuple[Path, ...], done: set[str]):
 
 def _merge_shared(source: tuple[dict, Path], lists: dict[str, Any], fragments: dict[str, str]) -> None:
     data, path = source
-    for name, entries in data.get("lists", {}).items():
+    table = data.get("lists", {})
+    if not isinstance(table, dict):
+        raise PatternError(str(path), "[lists] must map names to arrays or tables")
+    for name, entries in table.items():
         lists[name] = _merge_list(lists.get(name), entries, str(path), name)
     fragments.update(_check_fragments(data.get("fragments", {}), str(path)))
 
@@ -222,7 +300,17 @@ def _merge_list(old: Any, new: Any, file: str, name: str) -> Any:
 def _check_fragments(fragments: Any, file: str) -> dict[str, str]:
     if not isinstance(fragments, dict) or not all(isinstance(v, str) for v in fragments.values()):
         raise PatternError(file, "[fragments] must map names to pattern strings")
-    return fragments
+    return {name: joined(v) for name, v in fragments.items()}
+
+
+def joined(pattern: str) -> str:
+    """A pattern written over several lines: each line break and the indentation after it go.
+
+    Long alternations stay readable (one branch per line) and no pattern line runs long.
+    """
+    if "\n" not in pattern:
+        return pattern
+    return regex.sub(r"\n[ \t]*", "", "\n" + pattern.strip("\n"))
 
 
 def _expand(pattern: str, fragments: dict[str, str], stack: tuple[str, ...] = ()) -> str:
@@ -247,28 +335,43 @@ def _compile_rule(table: dict, file: str, text: str, lang: str, stem: str, spec:
 
     if not regex.fullmatch(rf"{regex.escape(lang)}\.{regex.escape(stem)}\.{_FORM.pattern}", rid):
         raise fail(f"rule id must look like '{lang}.{stem}.<form>' (lowercase, digits, _)")
+    if "pattern" in table:
+        raise fail("'pattern' is now 'trigger' (with optional 'before' and 'after'); "
+                   "`factx rules migrate FOLDER` rewrites a pack in the new format")
     unknown = set(table) - _RULE_KEYS - spec.rule_keys
     if unknown:
         raise fail(f"unknown key(s): {', '.join(sorted(unknown))}")
-    pattern = table.get("pattern")
-    if not isinstance(pattern, str) or not pattern.strip():
-        raise fail("missing pattern")
-    try:
-        source = _expand(pattern, fragments)
-    except KeyError as e:
-        raise fail(f"unknown fragment {{{e.args[0]}}}") from None
-    except RecursionError as e:
-        raise fail(f"fragment cycle: {e}") from None
-    used = set(_LIST_REF.findall(source))
+    parts: dict[str, str | None] = {}
+    for key in ("trigger", "before", "after"):
+        value = table.get(key)
+        if value is None:
+            parts[key] = None
+            continue
+        if not isinstance(value, str) or not value.strip():
+            raise fail(f"{key} must be a non-empty pattern string")
+        try:
+            parts[key] = _expand(joined(value), fragments)
+        except KeyError as e:
+            raise fail(f"unknown fragment {{{e.args[0]}}} (in {key})") from None
+        except RecursionError as e:
+            raise fail(f"fragment cycle: {e} (in {key})") from None
+    if parts["trigger"] is None:
+        raise fail("missing trigger")
+    used = set(_LIST_REF.findall("".join(p for p in parts.values() if p)))
     missing = used - set(lists)
     if missing:
         raise fail(f"unknown list(s): {', '.join(sorted(missing))}")
+    trigger, before, after = parts["trigger"], parts["before"], parts["after"]
     try:
-        compiled = _compiled(_gated(source), tuple((n, tuple(_forms(lists[n]))) for n in sorted(used)))
+        forward = _compiled(trigger + (after or ""), _used(trigger + (after or ""), lists))
+        behind = _compiled(f"(?r)(?:{before})", _used(before, lists)) if before else None
+        _compiled(_ungrouped(trigger), _used(trigger, lists))
     except regex.error as e:
         raise fail(f"pattern does not compile: {e}") from None
-    veto = bool(table.get("veto", False))
-    groups = set(compiled.groupindex)
+    veto = table.get("veto", False)
+    if not isinstance(veto, bool):
+        raise fail("veto must be true or false")
+    groups = set(forward.groupindex) | set(behind.groupindex if behind else ())
     strange = groups - spec.groups
     if strange:
         raise fail(f"unknown group(s) {', '.join(sorted(strange))}; known: {', '.join(sorted(spec.groups))}")
@@ -277,64 +380,23 @@ def _compile_rule(table: dict, file: str, text: str, lang: str, stem: str, spec:
         raise fail(f"defaults must be a table of known groups ({', '.join(sorted(spec.groups))})")
     if not veto and spec.required_any and not (groups | set(defaults)) & spec.required_any:
         raise fail(f"pattern needs one of the groups (or a default for it): {', '.join(sorted(spec.required_any))}")
-    examples = tuple(_example(e, text, spec, fail) for e in table.get("examples", []))
-    counters = tuple(_counter(c, text, fail) for c in table.get("counter_examples", []))
-    return Rule(rid, file, line, source, compiled, veto, defaults, examples, counters)
+    examples = tuple(_example(e, text, spec, fail) for e in _array(table, "examples", fail))
+    counters = tuple(_counter(c, text, fail) for c in _array(table, "counter_examples", fail))
+    return Rule(rid, file, line, trigger, before, after, forward, behind, veto, defaults, examples, counters)
 
 
-def _gated(source: str) -> str:
-    """A pattern that opens with a look-behind (an actor before its trigger) is otherwise tried,
-    look-behind first, at every position of the text; repeating the group that follows as a
-    look-ahead in front lets the engine skip straight to where that group can match."""
-    behind = _group_end(source, 0)
-    inner = source[3:behind - 1] if source.startswith("(?:") else source[:behind]
-    if not inner.startswith("(?<=") or _group_end(inner, 0) != len(inner) or not source.startswith("(", behind):
-        return source
-    after = _group_end(source, behind)
-    first = source[behind:after]
-    head = regex.match(r"\(\?P<\w+>|\(\?:", first)
-    if head is None or "(?P<" in first[head.end():] or source[after:after + 1] in ("?", "*", "{"):
-        return source                      # optional, or a group named twice (captured twice)
-    return "(?=(?:" + first[head.end():] + ")" + source
-
-
-def _group_end(source: str, start: int) -> int:
-    """The index after the group that opens at ``start`` (0 if none opens there)."""
-    if not source.startswith("(", start):
-        return 0
-    depth, i = 0, start
-    while i < len(source):
-        c = source[i]
-        if c == "\\":
-            i += 2
-            continue
-        if c == "[":                       # a class: its brackets and parentheses are literal
-            i = _class_end(source, i)
-            continue
-        depth += c == "("
-        depth -= c == ")"
-        if depth == 0:
-            return i + 1
-        i += 1
-    return 0
-
-
-def _class_end(source: str, start: int) -> int:
-    """The index after the character class that opens at ``start``."""
-    i = start + 1
-    if source.startswith("^", i):
-        i += 1
-    if source.startswith("]", i):
-        i += 1
-    while i < len(source) and source[i] != "]":
-        i += 2 if source[i] == "\\" else 1
-    return i + 1
+def _array(table: dict, key: str, fail) -> list:
+    value = table.get(key, [])
+    if not isinstance(value, list):
+        raise fail(f"{key} must be an array")
+    return value
 
 
 @lru_cache(maxsize=4096)
 def _compiled(source: str, lists: tuple[tuple[str, tuple[str, ...]], ...]) -> regex.Pattern:
-    """Compiling big word lists is the slow part of loading; a user's pack layered over the
-    built-in rules, or an edited file, recompiles only the patterns that changed."""
+    """One compiled pattern per distinct source and lists: a ``before`` context or a trigger
+    shared by many rules is compiled once, and a user's pack layered over the built-in rules
+    recompiles only what changed."""
     return regex.compile(source, **{name: list(forms) for name, forms in lists})
 
 

@@ -25,8 +25,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from .. import matching, rulebook
-from ..matching import Candidate
+from .. import rulebook
+from ..matching import Candidate, Match
 
 TYPE = "commitment"
 STEM = "commitments"
@@ -41,14 +41,14 @@ SPEC = rulebook.Spec(
 )
 
 
-def candidates(book: rulebook.Rulebook, text: str, ref: date | None,
+def candidates(book: rulebook.Rulebook, matches: list[Match], text: str, ref: date | None,
                rejected: list[tuple[Candidate, str]] | None = None) -> list[Candidate]:
     """One candidate per trigger; its span is the trigger, its attrs what link needs."""
     clause_end = book.patterns.get("action_end")
     joiner = book.patterns.get("conjunction")
     pronouns = book.values.get("pronoun", {})
     out = []
-    for order, m in enumerate(matching.run(book, text)):
+    for order, m in enumerate(matches):
         if m.rule.veto:
             out.append(Candidate(TYPE, m.rule.id, m.start, m.end, veto=True, order=order))
             continue

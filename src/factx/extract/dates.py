@@ -8,6 +8,7 @@ with, earlier in its sentence).
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date
 
@@ -33,10 +34,10 @@ SPEC = rulebook.Spec(
 _SENTENCE_END = regex.compile(r"(?<!\b\p{Lu}\p{L}{0,3})[.!?…][\"”’)]*\s+(?=[\p{Lu}\d\"“])|\n")
 
 
-def candidates(book: rulebook.Rulebook, text: str, ref: date | None,
+def candidates(book: rulebook.Rulebook, matches: list[Match], text: str, ref: date | None,
                rejected: list[tuple[Candidate, str]] | None = None) -> list[Candidate]:
     """One candidate per match whose pieces make a date; impossible ones go to ``rejected``."""
-    return [c for c, _ in _resolved(book, text, ref, rejected)]
+    return [c for c, _ in _resolved(matches, text, ref, rejected)]
 
 
 @dataclass(frozen=True)
@@ -50,9 +51,10 @@ class WrittenDay:
     deadline: bool          # introduced as a deadline: "by 31 December 2030"
 
 
-def written_days(book: rulebook.Rulebook, text: str) -> list[WrittenDay]:
-    """Every fully written day in ``text`` (both ends of an interval), in text order."""
-    found = _resolved(book, text, None, None)
+def written_days(matches: list[Match], text: str, limit: int) -> list[WrittenDay]:
+    """Every fully written day among the matches ending by ``limit`` (both ends of an
+    interval), in text order: the same matches the extractor resolves, read without a date."""
+    found = _resolved([m for m in matches if m.end <= limit], text, None, None)
     kept, _ = matching.settle([c for c, _ in found])
     deadlines = {id(c) for c, m in found if "deadline" in m.parts}
     return [WrittenDay(d, c.start, c.end, c.attrs["granularity"], id(c) in deadlines)
@@ -60,9 +62,8 @@ def written_days(book: rulebook.Rulebook, text: str) -> list[WrittenDay]:
             for d in regex.findall(r"\d{4}-\d\d-\d\d", c.attrs["value"])]
 
 
-def _resolved(book: rulebook.Rulebook, text: str, ref: date | None,
+def _resolved(matches: list[Match], text: str, ref: date | None,
               rejected: list[tuple[Candidate, str]] | None) -> list[tuple[Candidate, Match]]:
-    matches = list(matching.run(book, text))
     orders = {timex.numeric_order(m.parts) for m in matches} - {None}
     document_order = orders.pop() if len(orders) == 1 else None
     out = []
@@ -84,17 +85,22 @@ def _resolved(book: rulebook.Rulebook, text: str, ref: date | None,
 def _compare_same_period(found: list[tuple[Candidate, Match]], text: str) -> None:
     """Give "the same period last year" the period of the date before it in its sentence.
 
-    Without such a date it keeps the value its own words give (last year).
+    Without such a date it keeps the value its own words give (last year). The other dates
+    are settled once; each "same period" looks up the last of them ending before it.
     """
-    for c, m in sorted(found, key=lambda cm: cm[0].start):
-        if "sameperiod" not in m.parts:
+    periods = [(c, m) for c, m in found if "sameperiod" in m.parts]
+    if not periods:
+        return
+    kept, _ = matching.settle([c for c, m in found if "sameperiod" not in m.parts])
+    kept.sort(key=lambda k: (k.end, k.end - k.start))
+    ends = [k.end for k in kept]
+    for c, m in sorted(periods, key=lambda cm: cm[0].start):
+        i = bisect_right(ends, c.start)
+        if not i:
             continue
-        others = [o for o, om in found if o is not c and "sameperiod" not in om.parts]
-        kept, _ = matching.settle(others)
-        before = [k for k in kept if k.end <= c.start and not _SENTENCE_END.search(text, k.end, c.start)]
-        if not before:
+        anchor = kept[i - 1]
+        if _SENTENCE_END.search(text, anchor.end, c.start):
             continue
-        anchor = max(before, key=lambda k: (k.end, k.end - k.start))
         try:
             t = timex.same_period(timex.TimeValue(**anchor.attrs), m.parts)
         except timex.Invalid:

@@ -15,8 +15,8 @@ from typing import Any, Mapping
 
 import regex
 
-from .. import matching, rulebook
-from ..matching import Candidate
+from .. import rulebook
+from ..matching import Candidate, Match
 from ..normalize import numbers
 
 TYPE = "money"
@@ -31,11 +31,11 @@ SPEC = rulebook.Spec(
 _ISO = regex.compile(r"[A-Z]{3}")
 
 
-def candidates(book: rulebook.Rulebook, text: str, ref: date | None,
+def candidates(book: rulebook.Rulebook, matches: list[Match], text: str, ref: date | None,
                rejected: list[tuple[Candidate, str]] | None = None) -> list[Candidate]:
     """One candidate per match that makes an amount in a known currency; the rest go to ``rejected``."""
     out = []
-    for order, m in enumerate(matching.run(book, text)):
+    for order, m in enumerate(matches):
         c = Candidate(TYPE, m.rule.id, m.start, m.end, veto=m.rule.veto, order=order)
         if not m.rule.veto:
             try:

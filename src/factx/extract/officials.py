@@ -23,7 +23,7 @@ from typing import Any, Callable
 
 import regex
 
-from .. import matching, rulebook
+from .. import rulebook
 from ..matching import Candidate, Match
 from ..normalize import names
 
@@ -38,12 +38,12 @@ GAZETTEERS = ("demonym", "country", "place", "body")     # valued lists whose fo
 _LEADING_ARTICLE = regex.compile(r"^(?i:the|a|an)\s+")
 
 
-def candidates(book: rulebook.Rulebook, text: str, ref: date | None,
+def candidates(book: rulebook.Rulebook, matches: list[Match], text: str, ref: date | None,
                rejected: list[tuple[Candidate, str]] | None = None) -> list[Candidate]:
     """One candidate per match; its span is the whole match, so overlapping rules settle as usual."""
     country_in = _country_finder(book)
     out = []
-    for order, m in enumerate(matching.run(book, text)):
+    for order, m in enumerate(matches):
         c = Candidate(TYPE, m.rule.id, m.start, m.end, veto=m.rule.veto, order=order)
         if not m.rule.veto:
             c.attrs = _mention(m, text, country_in)

@@ -1,0 +1,77 @@
+"""Compiled rule books on disk, so a new process loads its rules in milliseconds.
+
+Compiling the word lists is nearly all of a cold start; a ``regex`` pattern pickles with
+its compiled code, so a book saved once loads again without compiling. The key covers
+everything a book is built from: the content of every rule file it may read (built-in and
+user packs), the extractor's Spec, and the versions of factx, ``regex`` and Python. A
+missing, stale or corrupt entry is silently rebuilt; writes are atomic (temp file, rename),
+so two processes never see half a file. ``FACTX_NO_CACHE=1`` (``--no-cache``) bypasses it,
+``FACTX_CACHE_DIR`` moves it (default: the user cache folder, ``~/.cache/factx``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import regex
+
+FORMAT = 2          # bump when the pickled classes change shape
+
+
+def enabled() -> bool:
+    return os.environ.get("FACTX_NO_CACHE", "") in ("", "0")
+
+
+def directory() -> Path:
+    if os.environ.get("FACTX_CACHE_DIR"):
+        return Path(os.environ["FACTX_CACHE_DIR"])
+    base = os.environ.get("XDG_CACHE_HOME") or (Path.home() / ".cache")
+    return Path(base) / "factx"
+
+
+def key(lang: str, stem: str, spec: str, files: list[Path]) -> str:
+    from . import __version__
+
+    h = hashlib.sha256()
+    for part in (str(FORMAT), __version__, regex.__version__, sys.version, lang, stem, spec):
+        h.update(part.encode() + b"\0")
+    for f in files:
+        try:
+            data = f.read_bytes()
+        except OSError:
+            continue
+        h.update(str(f).encode() + b"\0" + hashlib.sha256(data).digest())
+    return f"{lang}-{stem}-{h.hexdigest()[:32]}"
+
+
+def get(name: str) -> Any | None:
+    if not enabled():
+        return None
+    try:
+        with open(directory() / f"{name}.pickle", "rb") as f:
+            return pickle.load(f)
+    except Exception:           # missing, truncated, from another version: rebuild
+        return None
+
+
+def put(name: str, value: Any) -> None:
+    if not enabled():
+        return
+    folder = directory()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=".tmp")
+        with os.fdopen(fd, "wb") as f:
+            pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, folder / f"{name}.pickle")
+    except Exception:           # a read-only home or a full disk costs speed, never a run
+        try:
+            os.unlink(tmp)
+        except Exception:
+            pass
