@@ -39,6 +39,7 @@ def cases():
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--diff", metavar="BEFORE", help="compare with an earlier snapshot and list the differences")
+    ap.add_argument("--type", help="compare only facts of this type (date, money, official, commitment)")
     args = ap.parse_args()
     import factx
 
@@ -52,18 +53,26 @@ def main() -> None:
     before = {(r["case"], r["text"]): r["doc"] for r in map(json.loads, Path(args.diff).read_text().splitlines())}
     after = {(r["case"], r["text"]): r["doc"] for r in map(json.loads, lines)}
     changed = [k for k in after if k in before and before[k] != after[k]]
+    shown = 0
     for k in changed:
         print(f"--- {k[0]}: {k[1][:100]!r}")
-        b = {json.dumps(f, sort_keys=True, ensure_ascii=False) for f in before[k]["facts"]}
-        a = {json.dumps(f, sort_keys=True, ensure_ascii=False) for f in after[k]["facts"]}
+        b = {json.dumps(f, sort_keys=True, ensure_ascii=False) for f in before[k]["facts"] if _wanted(f, args.type)}
+        a = {json.dumps(f, sort_keys=True, ensure_ascii=False) for f in after[k]["facts"] if _wanted(f, args.type)}
+        if a == b and (args.type or before[k]["document_date"] == after[k]["document_date"]):
+            continue
+        shown += 1
         for f in sorted(b - a):
             print("  -", f)
         for f in sorted(a - b):
             print("  +", f)
         if before[k]["document_date"] != after[k]["document_date"]:
             print("  document_date", before[k]["document_date"], "->", after[k]["document_date"])
-    print(f"{len(after)} texts, {len(changed)} changed, {len(set(after) - set(before))} new, "
+    print(f"{len(after)} texts, {shown} changed{' in ' + args.type + ' facts' if args.type else ''}, {len(set(after) - set(before))} new, "
           f"{len(set(before) - set(after))} gone")
+
+
+def _wanted(fact: dict, type_: str | None) -> bool:
+    return type_ is None or fact["type"] == type_
 
 
 if __name__ == "__main__":

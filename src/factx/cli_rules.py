@@ -69,10 +69,12 @@ def list_rules(lang, type_, patterns):
 
 
 @rules.command("check")
+@click.option("--lang", type=click.Choice(["en", "vi"]), help="Only this language's rule files.")
+@click.option("--type", "type_", type=click.Choice(sorted(REGISTRY)), help="Only this fact type's rule files.")
 @patterns_option
 @click.option("--format", "fmt", type=click.Choice(["table", "junit", "github"]), default="table", show_default=True,
               help="table for people, junit (XML) or github (workflow annotations) for CI.")
-def check_rules(patterns, fmt):
+def check_rules(lang, type_, patterns, fmt):
     """Validate every rule file and run every example and counter-example.
 
     All failures are reported at once. Exit status 1 if anything failed, else 0.
@@ -80,11 +82,12 @@ def check_rules(patterns, fmt):
     \b
     Example:
       factx rules check
+      factx rules check --lang vi --type commitment
       factx rules check --patterns my-rules/ --format github
     """
     from . import rulecheck
 
-    run = rulecheck.check_all(tuple(patterns))
+    run = rulecheck.check_all(tuple(patterns), lang=lang, type_=type_)
     if fmt == "junit":
         sys.stdout.write(_junit(run))
     elif fmt == "github":

@@ -12,7 +12,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Any, Iterator
 
-from .rulebook import BEFORE_WINDOW, Rule, Rulebook
+from .rulebook import BEFORE_WINDOW, WORD, Rule, Rulebook, Trigger
 
 
 @dataclass(frozen=True)
@@ -37,7 +37,31 @@ class Candidate:
     order: int = 0                          # the rule's position: earlier wins a tie
 
 
-def run(book: Rulebook, text: str) -> Iterator[Match]:
+def word_index(text: str) -> dict[str, list[int]]:
+    """Where each word (casefolded) starts: built once per document, shared by every book."""
+    index: dict[str, list[int]] = {}
+    for m in WORD.finditer(text):
+        index.setdefault(m.group().casefold(), []).append(m.start())
+    return index
+
+
+def _hits(trigger: Trigger, text: str, index: dict[str, list[int]] | None):
+    if trigger.anchors is None:
+        yield from trigger.regex.finditer(text, overlapped=True)
+        return
+    if index is None:
+        index = word_index(text)
+    if len(trigger.anchors) < len(index):
+        found = [p for w in trigger.anchors for p in index.get(w, ())]
+    else:
+        found = [p for w, at in index.items() if w in trigger.anchors for p in at]
+    for at in sorted(found):
+        m = trigger.regex.match(text, at)
+        if m is not None:
+            yield m
+
+
+def run(book: Rulebook, text: str, index: dict[str, list[int]] | None = None) -> Iterator[Match]:
     """Every match of every rule, in rule order.
 
     Each distinct trigger is one scan of the text; a rule is tried only where its trigger
@@ -48,7 +72,7 @@ def run(book: Rulebook, text: str) -> Iterator[Match]:
     for trigger in book.triggers:
         rules = [(i, book.rules[i]) for i in trigger.rules]
         next_free = dict.fromkeys(trigger.rules, 0)
-        for hit in trigger.regex.finditer(text, overlapped=True):
+        for hit in _hits(trigger, text, index):
             at = hit.start()
             for i, rule in rules:
                 if at < next_free[i]:
@@ -68,21 +92,21 @@ def run(book: Rulebook, text: str) -> Iterator[Match]:
 
 
 def _match(book: Rulebook, rule: Rule, m, b) -> Match:
-    """One match: the before context's groups, then the trigger's and after's; a group named
-    in both runs from its start before the trigger to its end after it."""
-    parts, spans = dict(rule.defaults), {}
+    """One match. A group named more than once (in ``before`` and after the trigger, or twice
+    in one part) covers the text from its first capture to its last: a title that begins
+    with a demonym before the trigger and ends after it is one group."""
+    spans: dict[str, tuple[int, int]] = {}
     for found in (b, m):
         if found is None:
             continue
-        for name, value in found.groupdict().items():
-            if value is None:
-                continue
-            span = found.span(name)
-            if name in spans and found is m:
-                span = (spans[name][0], span[1])
-                value = found.string[span[0]:span[1]]
-            parts[name] = book.lookup(name, value)
-            spans[name] = span
+        for name in found.groupdict():
+            for s, e in found.spans(name):
+                if e > s or name not in spans:
+                    old = spans.get(name)
+                    spans[name] = (min(s, old[0]), max(e, old[1])) if old and e > s else (s, e)
+    parts = dict(rule.defaults)
+    for name, (s, e) in spans.items():
+        parts[name] = book.lookup(name, m.string[s:e])
     start = b.start() if b is not None else m.start()
     return Match(rule, start, m.end(), parts, spans)
 

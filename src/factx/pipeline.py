@@ -57,7 +57,8 @@ def trace(text: str, *, lang: str | None = None, ref_date: date | str | None = N
     books = {t: rulebook.load(lang, REGISTRY[t].STEM, REGISTRY[t].SPEC, extra) for t in run}
     if "date" not in books and ref is None:     # the document date is read from the date rules' matches
         books["date"] = rulebook.load(lang, "dates", REGISTRY["date"].SPEC, extra)
-    matches = {t: list(matching.run(book, view.text)) for t, book in books.items()}
+    index = matching.word_index(view.text)
+    matches = {t: list(matching.run(book, view.text, index)) for t, book in books.items()}
     document_date = docdate.determine(view, ref, matches.get("date"))
     ref_day = date.fromisoformat(document_date.value) if document_date else None
 

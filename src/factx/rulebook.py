@@ -25,6 +25,9 @@ _FRAGMENT_REF = regex.compile(r"(?<!\\[pPN])\{([A-Za-z_]\w*)\}")
 _LIST_REF = regex.compile(r"\\L<(\w+)>")
 _LIST_GROUP = regex.compile(r"\(\?P<(\w+)>(?:\(\?i:)?\\L<(\w+)>\)?\)")   # (?P<g>\L<list>): g reads list
 _FORM = regex.compile(r"[a-z0-9_]+")
+# A trigger that opens with a list is found through the document's word index, not a scan.
+_LEADING_LIST = regex.compile(r"(?:\\b)?(?:\(\?P<\w+>|\(\?:|\(\?i:)*\\L<(\w+)>")
+WORD = regex.compile(r"\w+")
 _TOP_KEYS = {"ref_date", "include", "lists", "fragments", "rule"}
 _SHARED_KEYS = {"lists", "fragments"}       # all a shared file (patterns/common/...) may hold
 _RULE_KEYS = {"id", "trigger", "before", "after", "examples", "counter_examples", "veto", "defaults"}
@@ -77,10 +80,15 @@ class Rule:
 
 @dataclass(frozen=True)
 class Trigger:
-    """One scan of the text, shared by every rule whose trigger is the same pattern."""
+    """One search of the text, shared by every rule whose trigger is the same pattern.
+
+    A trigger that opens with a list is tried only where a word that can begin one of the
+    list's entries stands (``anchors``, casefolded); any other is a scan of the whole text.
+    """
 
     regex: Any
     rules: tuple[int, ...]      # indices into Rulebook.rules, in rule order
+    anchors: frozenset[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -214,8 +222,22 @@ def _triggers(rules: tuple[Rule, ...], lists: dict[str, Any]) -> tuple[Trigger, 
     groups: dict[str, list[int]] = {}
     for i, rule in enumerate(rules):
         groups.setdefault(rule.trigger, []).append(i)
-    return tuple(Trigger(_compiled(_ungrouped(source), _used(source, lists)), tuple(idx))
+    return tuple(Trigger(_compiled(_ungrouped(source), _used(source, lists)), tuple(idx), _anchors(source, lists))
                  for source, idx in groups.items())
+
+
+def _anchors(source: str, lists: dict[str, Any]) -> frozenset[str] | None:
+    """The casefolded first words of the list a trigger opens with, if every entry has one."""
+    lead = _LEADING_LIST.match(source)
+    if lead is None:
+        return None
+    words = set()
+    for entry in _forms(lists[lead.group(1)]):
+        first = WORD.match(entry)
+        if first is None or first.end() == 0:
+            return None
+        words.add(first.group().casefold())
+    return frozenset(words)
 
 
 def _ungrouped(source: str) -> str:

@@ -91,7 +91,7 @@ class CheckRun:
         return not self.errors and all(o.ok for o in self.outcomes)
 
 
-def check_all(extra_dirs: tuple[str, ...] = ()) -> CheckRun:
+def check_all(extra_dirs: tuple[str, ...] = (), lang: str | None = None, type_: str | None = None) -> CheckRun:
     """Validate every rule file and run every example; a broken file never hides the others.
 
     Every book is loaded first: examples of a language whose rule files are broken are not
@@ -100,13 +100,14 @@ def check_all(extra_dirs: tuple[str, ...] = ()) -> CheckRun:
     loaded: list[tuple[str, Rulebook]] = []
     errors: list[PatternError] = []
     broken: set[str] = set()
-    for type_, module, lang in _rule_files(extra_dirs):
+    for t, module, file_lang in _rule_files(extra_dirs):
         try:
-            loaded.append((type_, rulebook.load(lang, module.STEM, module.SPEC, tuple(extra_dirs))))
+            loaded.append((t, rulebook.load(file_lang, module.STEM, module.SPEC, tuple(extra_dirs))))
         except PatternError as e:
             errors.append(e)
-            broken.add(lang)
-    outcomes = [check(type_, book, rule, case, tuple(extra_dirs))
-                for type_, book in loaded if book.lang not in broken
+            broken.add(file_lang)
+    outcomes = [check(t, book, rule, case, tuple(extra_dirs))
+                for t, book in loaded if book.lang not in broken
+                and (lang is None or book.lang == lang) and (type_ is None or t == type_)
                 for rule, case in cases(book)]
     return CheckRun(tuple(outcomes), tuple(errors))
