@@ -40,8 +40,13 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--diff", metavar="BEFORE", help="compare with an earlier snapshot and list the differences")
     ap.add_argument("--type", help="compare only facts of this type (date, money, official, commitment)")
+    ap.add_argument("--builtin", metavar="DIR", help="use this folder as the built-in patterns (e.g. a checkout of HEAD's)")
     args = ap.parse_args()
     import factx
+    from factx import rulebook
+
+    if args.builtin:
+        rulebook.builtin_dir = lambda: Path(args.builtin).resolve()
 
     lines = []
     for name, text, options in cases():

@@ -22,6 +22,7 @@ from typing import Any
 import regex
 
 FORMAT = 2          # bump when the pickled classes change shape
+KEEP = 8            # entries kept per language and rule file (built-in and packs, recent edits)
 
 
 def enabled() -> bool:
@@ -36,12 +37,15 @@ def directory() -> Path:
 
 
 def key(lang: str, stem: str, spec: str, files: list[Path]) -> str:
+    """The entry's name: everything the compiled book depends on, the engine's own code included
+    (a development checkout changes it without a new version number)."""
     from . import __version__
 
     h = hashlib.sha256()
     for part in (str(FORMAT), __version__, regex.__version__, sys.version, lang, stem, spec):
         h.update(part.encode() + b"\0")
-    for f in files:
+    engine = Path(__file__).parent
+    for f in (engine / "rulebook.py", engine / "cache.py", *files):
         try:
             data = f.read_bytes()
         except OSError:
@@ -70,8 +74,16 @@ def put(name: str, value: Any) -> None:
         with os.fdopen(fd, "wb") as f:
             pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, folder / f"{name}.pickle")
+        _prune(folder, name.rsplit("-", 1)[0])
     except Exception:           # a read-only home or a full disk costs speed, never a run
         try:
             os.unlink(tmp)
         except Exception:
             pass
+
+
+def _prune(folder: Path, prefix: str) -> None:
+    """Entries of earlier edits are never read again: keep the most recent few."""
+    entries = sorted(folder.glob(f"{prefix}-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in entries[KEEP:]:
+        old.unlink(missing_ok=True)

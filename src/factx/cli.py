@@ -47,7 +47,8 @@ def _types(ctx, param, value):
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, "-V", "--version", prog_name="factx")
-def cli():
+@click.option("--no-cache", is_flag=True, help="Compile the rule files afresh instead of using the on-disk cache.")
+def cli(no_cache):
     """Extract dates, officials, money and commitments from English and Vietnamese news.
 
     \b
@@ -57,7 +58,12 @@ def cli():
       factx explain "in May or June 2026" --lang en
       factx rules check
       factx eval --gold tests/seeds.gold.json seeds/ --min-f1 0.9
+
+    Compiled rules are cached in ~/.cache/factx (FACTX_CACHE_DIR moves it); a stale or
+    corrupt entry is rebuilt on its own.
     """
+    if no_cache:
+        os.environ["FACTX_NO_CACHE"] = "1"
 
 
 @cli.command()

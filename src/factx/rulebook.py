@@ -23,10 +23,14 @@ from .errors import PatternError
 
 _FRAGMENT_REF = regex.compile(r"(?<!\\[pPN])\{([A-Za-z_]\w*)\}")
 _LIST_REF = regex.compile(r"\\L<(\w+)>")
-_LIST_GROUP = regex.compile(r"\(\?P<(\w+)>(?:\(\?i:)?\\L<(\w+)>\)?\)")   # (?P<g>\L<list>): g reads list
+# A trigger that opens with lists is found through the document's word index, not a scan of
+# the text. Recognised form: optional \b, group openers, ``\L<a>`` or ``\L<a>|\L<b>`` (each
+# maybe in ``(?i:...)``), then every opened group closed and no quantifier after them.
+_ITEM = r"(?:\(\?i:\\L<\w+>\)|\\L<\w+>)"
+_LEADING_LISTS = regex.compile(
+    rf"(?:\\b)?(?P<open>(?:\(\?P<\w+>|\(\?:|\(\?i:)*+)(?P<items>{_ITEM}(?:\|{_ITEM})*+)(?P<close>\)*+)(?![?*{{|+])")
+_LIST_GROUP = regex.compile(rf"\(\?P<(\w+)>({_ITEM}(?:\|{_ITEM})*)\)")    # (?P<g>\L<a>|\L<b>): g reads a, b
 _FORM = regex.compile(r"[a-z0-9_]+")
-# A trigger that opens with a list is found through the document's word index, not a scan.
-_LEADING_LIST = regex.compile(r"(?:\\b)?(?:\(\?P<\w+>|\(\?:|\(\?i:)*\\L<(\w+)>")
 WORD = regex.compile(r"\w+")
 _TOP_KEYS = {"ref_date", "include", "lists", "fragments", "rule"}
 _SHARED_KEYS = {"lists", "fragments"}       # all a shared file (patterns/common/...) may hold
@@ -208,9 +212,10 @@ def compile_book(lang: str, stem: str, spec: Spec, roots: tuple[Path, ...]) -> R
     readers: dict[str, list[str]] = {}
     for rule in rules:
         for part in (rule.before, rule.trigger, rule.after):
-            for group, name in _LIST_GROUP.findall(part or ""):
-                if name in values and name not in readers.setdefault(group, []):
-                    readers[group].append(name)
+            for group, body in _LIST_GROUP.findall(part or ""):
+                for name in _LIST_REF.findall(body):
+                    if name in values and name not in readers.setdefault(group, []):
+                        readers[group].append(name)
     patterns = {name: _compile_fragment(name, fragments, lists, files[-1] if files else stem)
                 for name in spec.fragments if name in fragments}
     return Rulebook(lang, stem, ref_date, rules, _triggers(rules, lists), values,
@@ -228,11 +233,11 @@ def _triggers(rules: tuple[Rule, ...], lists: dict[str, Any]) -> tuple[Trigger, 
 
 def _anchors(source: str, lists: dict[str, Any]) -> frozenset[str] | None:
     """The casefolded first words of the list a trigger opens with, if every entry has one."""
-    lead = _LEADING_LIST.match(source)
-    if lead is None:
+    lead = _LEADING_LISTS.match(source)
+    if lead is None or lead.group("open").count("(") != len(lead.group("close")):
         return None
     words = set()
-    for entry in _forms(lists[lead.group(1)]):
+    for entry in (e for name in _LIST_REF.findall(lead.group("items")) for e in _forms(lists[name])):
         first = WORD.match(entry)
         if first is None or first.end() == 0:
             return None

@@ -19,7 +19,7 @@ elides it), where the action starts and the clause boundary after it. Here:
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -49,20 +49,23 @@ class _Actor:
 
 def link(cands: list[Candidate], people: list[Person], dates: list[Candidate], view: TextView,
          sentences: Sentences, ref: date | None) -> list[Fact]:
+    """Every commitment with its action, actor and due date. Each lookup goes by position
+    (bisection over sorted starts), so a document's time stays linear in its length."""
     text = view.text
-    mentions = sorted(((span, p) for p in people for span in p.spans()), key=lambda m: m[0])
+    mentions = _Mentions(people)
+    dated = _Sorted(sorted(dates, key=lambda d: d.start))
     ordered = sorted(cands, key=lambda c: c.start)
-    done: list[tuple[Candidate, _Actor]] = []
+    done = _Done()
     facts, seen = [], set()
     for i, c in enumerate(ordered):
         sent = sentences.around(c.start, c.end)
-        action = _action(c, ordered[i + 1:], sent, text)
+        action = _action(c, ordered, i, sent, text)
         actor = _actor(c, sent, done, mentions, sentences, text)
-        done.append((c, actor))
-        inside = [d for d in dates if action[0] <= d.start and d.end <= action[1]]
+        done.add(c, actor)
+        inside = [d for d in dated.starting(action[0], action[1]) if d.end <= action[1]]
         # a day or month without its year ("tháng 9", "May 6") is read nearest, maybe backwards: it
         # does not date the sentence; "in 2011" and "last year" do
-        if ref and any(_before(d, ref, BACKGROUND) for d in dates if sent[0] <= d.start and d.end <= sent[1]
+        if ref and any(_before(d, ref, BACKGROUND) for d in dated.starting(sent[0], sent[1]) if d.end <= sent[1]
                        and not (d.attrs.get("relative") and d.attrs.get("granularity") in ("day", "month"))):
             continue
         due = next((d.attrs["value"] for d in inside if not (ref and _before(d, ref, NOT_AHEAD))), None)
@@ -74,10 +77,56 @@ def link(cands: list[Candidate], people: list[Person], dates: list[Candidate], v
     return facts
 
 
-def _action(c: Candidate, later: list[Candidate], sent: Span, text: str) -> Span:
+class _Sorted:
+    """Candidates sorted by start, looked up by a range of starts."""
+
+    def __init__(self, items: list[Candidate]):
+        self.items = items
+        self.starts = [c.start for c in items]
+
+    def starting(self, lo: int, hi: int) -> list[Candidate]:
+        """Those starting in [lo, hi)."""
+        return self.items[bisect_left(self.starts, lo):bisect_left(self.starts, hi)]
+
+
+class _Done:
+    """The commitments linked so far, in text order, with their actors."""
+
+    def __init__(self):
+        self.items: list[tuple[Candidate, _Actor]] = []
+        self.starts: list[int] = []
+
+    def add(self, c: Candidate, actor: _Actor) -> None:
+        self.items.append((c, actor))
+        self.starts.append(c.start)
+
+    def starting(self, lo: int, hi: int) -> list[tuple[Candidate, _Actor]]:
+        return self.items[bisect_left(self.starts, lo):bisect_left(self.starts, hi)]
+
+
+class _Mentions:
+    """Every span that refers to a person, sorted by start."""
+
+    def __init__(self, people: list[Person]):
+        self.items = sorted(((span, p) for p in people for span in p.spans()), key=lambda m: m[0])
+        self.starts = [s for (s, _), _ in self.items]
+        self.longest = max((e - s for (s, e), _ in self.items), default=0)
+
+    def starting(self, lo: int, hi: int) -> list[tuple[Span, Person]]:
+        return self.items[bisect_left(self.starts, lo):bisect_left(self.starts, hi)]
+
+    def overlapping(self, span: Span) -> list[tuple[Span, Person]]:
+        return [m for m in self.starting(span[0] - self.longest, span[1]) if m[0][1] > span[0]]
+
+
+def _action(c: Candidate, ordered: list[Candidate], i: int, sent: Span, text: str) -> Span:
     start, stop = c.attrs["action_span"]
-    nexts = [n.attrs["actor_span"][0] if n.attrs["actor_span"] and n.attrs["actor_span"][0] >= start else n.start
-             for n in later if n.start < sent[1]]
+    nexts = []
+    for n in ordered[i + 1:]:
+        if n.start >= sent[1]:
+            break
+        nexts.append(n.attrs["actor_span"][0] if n.attrs["actor_span"] and n.attrs["actor_span"][0] >= start
+                     else n.start)
     end = min(stop, sent[1], *nexts)
     end = max(start, end)
     trimmed = _TRAILING.sub("", text[start:end])
@@ -85,16 +134,16 @@ def _action(c: Candidate, later: list[Candidate], sent: Span, text: str) -> Span
     return start + lead, start + len(trimmed)
 
 
-def _actor(c: Candidate, sent: Span, done: list[tuple[Candidate, _Actor]],
-           mentions: list[tuple[Span, Person]], sentences: Sentences, text: str) -> _Actor:
+def _actor(c: Candidate, sent: Span, done: _Done, mentions: _Mentions, sentences: Sentences,
+           text: str) -> _Actor:
     span, pronoun = c.attrs["actor_span"], c.attrs["actor_ref"]
     if span is None:                                         # "... and supported the idea"
-        before = [a for d, a in done if sent[0] <= d.start < c.start]
+        before = done.starting(sent[0], c.start)
         if before:
-            return before[-1]
+            return before[-1][1]
         pronoun = "person"
     if pronoun is None:
-        meant = list({id(p): p for (s, e), p in mentions if s < span[1] and span[0] < e}.values())
+        meant = list({id(p): p for _, p in mentions.overlapping(span)}.values())
         # "X and his counterpart Y" is two parties; "Minister of Industry and Trade X" is one person
         named_at = min((s for s, e in meant[0].spans() if s < span[1] and span[0] < e), default=span[0]) if meant else 0
         joined = len(meant) != 1 or any(js > named_at and not any(s <= js and je <= e for s, e in meant[0].spans())
@@ -106,39 +155,40 @@ def _actor(c: Candidate, sent: Span, done: list[tuple[Candidate, _Actor]],
     if pronoun == "speaker":
         person = _speaker(c.end, mentions, text) or _salient(c.start, done, mentions, sentences)
     elif pronoun == "group":
-        nearby = [a for d, a in done if a.person is None and a.value
-                  and _index(sentences, d.start) >= _index(sentences, c.start) - 2]
+        here = _index(sentences, c.start)
+        first = sentences.spans[here - 2][0] if here > 2 else 0
+        nearby = [a for d, a in done.starting(first, c.start + 1) if a.person is None and a.value
+                  and _index(sentences, d.start) >= here - 2]
         return nearby[-1] if nearby else written
     else:
         person = _salient(c.start, done, mentions, sentences)
     return _Actor(person.key(), person) if person else written
 
 
-def _salient(position: int, done: list[tuple[Candidate, _Actor]], mentions: list[tuple[Span, Person]],
-             sentences: Sentences) -> Person | None:
+def _salient(position: int, done: _Done, mentions: _Mentions, sentences: Sentences) -> Person | None:
     """The person a "he" means: who last committed in this sentence or the ones before,
     else who was mentioned first in it (the subject, in news prose)."""
     here = _index(sentences, position)
     for i in range(here, max(here - LOOKBACK, 0) - 1, -1):
         s, e = sentences.spans[i] if sentences.spans else (0, position)
         e = min(e, position)
-        committed = [a.person for d, a in done if s <= d.start < e and a.person]
+        committed = [a.person for _, a in done.starting(s, e) if a.person]
         if committed:
             return committed[-1]
-        named = [p for (ms, _), p in mentions if s <= ms < e]
+        named = [p for _, p in mentions.starting(s, e)]
         if named:
             return named[0]
     return None
 
 
-def _speaker(position: int, mentions: list[tuple[Span, Person]], text: str) -> Person | None:
+def _speaker(position: int, mentions: _Mentions, text: str) -> Person | None:
     """Who "we" means inside a quotation: the official named just after it closes."""
     paragraph_end = text.find("\n", position)
     paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
     close = _CLOSING_QUOTE.search(text, position, paragraph_end)
     if close is None:
         return None
-    return next((p for (s, _), p in mentions if close.end() <= s <= close.end() + _ATTRIBUTION), None)
+    return next((p for _, p in mentions.starting(close.end(), close.end() + _ATTRIBUTION + 1)), None)
 
 
 def _index(sentences: Sentences, position: int) -> int:

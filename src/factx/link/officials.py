@@ -8,6 +8,7 @@ with that role. ``link`` returns the people too: commitments resolve their actor
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 import regex
@@ -80,13 +81,18 @@ def _people(named: list[Candidate]) -> list[Person]:
     for c in named:
         if names.is_full(c.attrs["name"]):
             people.setdefault(c.attrs["key"], Person()).named.append(c)
+    by_last: dict[str, list[Person]] = {}
+    for p in people.values():
+        by_last.setdefault(names.last_key(p.name()), []).append(p)
     for c in named:
         if names.is_full(c.attrs["name"]):
             continue
-        same = [p for p in people.values() if names.last_key(p.name()) == names.last_key(c.attrs["name"])]
-        owner = _nearest(c.start, same)
+        owner = _nearest(c.start, by_last.get(names.last_key(c.attrs["name"]), []))
         if owner is None and c.attrs["role"]:            # "President Putin", never named in full
-            owner = people.setdefault(c.attrs["key"], Person())
+            if c.attrs["key"] not in people:
+                people[c.attrs["key"]] = Person()
+                by_last.setdefault(names.last_key(c.attrs["name"]), []).append(people[c.attrs["key"]])
+            owner = people[c.attrs["key"]]
         if owner is not None:
             owner.named.append(c)
     return sorted(people.values(), key=lambda p: min(p.spans()))
@@ -107,16 +113,20 @@ def _add_repeats(people: list[Person], text: str, taken: list[Span]) -> None:
     for p in people:
         for form in (*{n for _, n in p.full_names() if n}, *names.short_forms(p.name())):
             owners.setdefault(form, []).append(p)
+    taken = sorted(taken)
+    starts = [s for s, _ in taken]
     for form in sorted(owners, key=len, reverse=True):
         full = names.is_full(form)
         for m in regex.finditer(rf"(?<![\p{{L}}\p{{M}}]){regex.escape(form)}(?![\p{{L}}\p{{M}}])", text):
             span = m.span()
-            if _glued(text, span) or any(s < span[1] and span[0] < e for s, e in taken):
+            i = bisect_left(starts, span[1])
+            if _glued(text, span) or (i and taken[i - 1][1] > span[0]):
                 continue
             owner = _nearest(span[0], [p for p in owners[form] if p.named])
             if owner is not None:
                 owner.repeats.append((span, full))
-                taken.append(span)
+                starts.insert(i, span[0])
+                taken.insert(i, span)
 
 
 _CAPITAL_BEFORE = regex.compile(r"(?:\p{Lu}[\p{L}\p{M}]*|\b\p{Lu}{1,3}\.)[ \t]*$")
