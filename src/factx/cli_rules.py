@@ -224,3 +224,61 @@ def warm(patterns):
         raise click.ClickException(str(e)) from None
     where = cache.directory() if cache.enabled() else "nowhere (caching is off)"
     click.echo(f"{count} rule books compiled; cached in {where}")
+
+
+@rules.command("show")
+@click.argument("rule_id")
+@click.option("--depth", type=click.IntRange(min=0), default=1, show_default=True,
+              help="How many levels of fragments to open below the rule's own parts.")
+@patterns_option
+def show(rule_id, depth, patterns):
+    """Print one rule: its parts as written, then the fragments and lists they use, one level at a time.
+
+    \b
+    Example:
+      factx rules show en.commitments.to_infinitive
+      factx rules show vi.officials.title_before_name --depth 3
+    """
+    from . import rulebook, rulecheck
+    from .errors import PatternError
+
+    try:
+        found = [(b, r) for _, b in rulecheck.books(tuple(patterns)) for r in b.rules if r.id == rule_id]
+    except PatternError as e:
+        raise click.ClickException(str(e)) from None
+    if not found:
+        raise click.ClickException(f"no rule {rule_id!r}; `factx rules list` shows them all")
+    book, rule = found[0]
+    out = []
+    out.append(f"{rule.id}  ({_where(rule.file, rule.line)})")
+    out.append(f"  {len(rule.examples)} examples, {len(rule.counter_examples)} counter-examples"
+               + (", veto" if rule.veto else "") + (f", defaults {rule.defaults}" if rule.defaults else ""))
+    for key, text in rule.written.items():
+        out.append(f"  {key:<8} {text}")
+    size = len(rule.trigger) + len(rule.after or "")
+    out.append(f"  expanded: trigger + after {size} characters, before {len(rule.before or '')}")
+    shown: set[str] = set()
+    level = [p for text in rule.written.values() for p in rulebook.references(text)[0]]
+    lists = [n for text in rule.written.values() for n in rulebook.references(text)[1]]
+    for n in range(depth):
+        level = [f for f in dict.fromkeys(level) if f not in shown and f in book.fragments]
+        if not level:
+            break
+        out.append(f"fragments, level {n + 1}:")
+        following = []
+        for name in level:
+            shown.add(name)
+            out.append(f"  {{{name}}} = {book.fragments[name]}")
+            frags, used = rulebook.references(book.fragments[name])
+            following += frags
+            lists += used
+        level = following
+    if lists:
+        out.append("lists:")
+        for name in dict.fromkeys(lists):
+            entries = book.lists.get(name, ())
+            forms = list(entries)
+            kind = "table" if isinstance(entries, dict) else "array"
+            sample = ", ".join(f"{f} = {entries[f]}" if kind == "table" else f for f in forms[:6])
+            out.append(f"  \\L<{name}>  {len(forms)} entries ({kind}): {sample}{', ...' if len(forms) > 6 else ''}")
+    click.echo("\n".join(out))

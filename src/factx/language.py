@@ -1,7 +1,11 @@
 """Language identification: ``en``, ``vi`` or ``und``, deterministic.
 
-langdetect is random by design; a private factory with a fixed seed gives the same
-answer for the same text without touching langdetect's global state
+Most news decides itself from a sample of its letters and words: letters only Vietnamese
+writes (ơ, ư, đ, ạ, ế ...) at the rate of Vietnamese prose, or English function words at the
+rate of English prose with no Vietnamese letters. Such a text is answered at once, with
+confidence 1.0, and langdetect (5-25 ms a document, 0.4 s to load) never runs. Anything
+less clear-cut goes to langdetect; it is random by design, so a private factory with a fixed
+seed gives the same answer for the same text without touching langdetect's global state
 (the pattern dateparser uses).
 """
 
@@ -16,6 +20,14 @@ SAMPLE_CHARS = 5_000           # enough to decide; the rest of a long article ad
 _LETTER = regex.compile(r"\p{L}")
 # Letters only Vietnamese uses among Latin-script languages langdetect knows well.
 _VI_LETTERS = regex.compile(r"[ơưđăạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", regex.I)
+_VI_ONLY = regex.compile(r"[ơưđă]", regex.I)          # not even Yoruba's dotted vowels
+_WORD = regex.compile(r"\p{L}+")
+# The commonest English function words: a third of English news prose, a tenth at most of
+# German, Dutch, French, Italian, Spanish or Indonesian (measured; the test below needs a quarter).
+_EN_WORDS = frozenset("""the of and to is that for on with as was by at are be it from will has have said
+    this which were its their been not but they who had also than he she would after about a in an or we
+    our his her into over new between two""".split())
+CLEAR_CHARS = 2_000            # the sample the clear-cut test reads
 
 
 @lru_cache(maxsize=1)
@@ -33,6 +45,9 @@ def detect(text: str) -> tuple[str, float]:
     sample = text[:SAMPLE_CHARS]
     if not _LETTER.search(sample):
         return "und", 0.0
+    clear = _clear_cut(text[:CLEAR_CHARS])
+    if clear:
+        return clear, 1.0
     from langdetect.lang_detect_exception import LangDetectException
 
     detector = _factory().create()
@@ -51,3 +66,18 @@ def detect(text: str) -> tuple[str, float]:
         vi_prob = next((r.prob for r in ranked if r.lang == "vi"), 0.0)
         return "vi", round(max(vi_prob, 0.5), 3)
     return "und", round(best.prob, 3)
+
+
+def _clear_cut(sample: str) -> str | None:
+    """``vi`` or ``en`` when the sample leaves no doubt, else None (ask langdetect)."""
+    words = _WORD.findall(sample)
+    if len(words) < 12:
+        return None
+    letters = sum(map(len, words))
+    vi = len(_VI_LETTERS.findall(sample))
+    if vi / letters > 0.08 and len(_VI_ONLY.findall(sample)) >= 3:
+        return "vi"
+    english = sum(w.casefold() in _EN_WORDS for w in words)
+    if vi / letters < 0.01 and english / len(words) >= 0.25:
+        return "en"
+    return None

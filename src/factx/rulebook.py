@@ -69,6 +69,7 @@ class Rule:
     trigger: str                # each part with its fragments expanded
     before: str | None
     after: str | None
+    written: dict[str, str]     # the parts as written in the file (for ``factx rules show``)
     forward: Any                # trigger + after, compiled: matched where the trigger stands
     behind: Any                 # before, compiled in reverse: must end where the trigger starts
     veto: bool                  # a veto rule yields nothing and suppresses what it overlaps
@@ -105,6 +106,8 @@ class Rulebook:
     values: dict[str, dict[str, Any]] = field(default_factory=dict)   # valued lists, casefolded
     readers: dict[str, tuple[str, ...]] = field(default_factory=dict)  # group -> valued lists it reads
     patterns: dict[str, regex.Pattern] = field(default_factory=dict)  # the fragments the Spec names, compiled
+    fragments: dict[str, str] = field(default_factory=dict)           # as written, for ``rules show``
+    lists: dict[str, Any] = field(default_factory=dict)               # every list, as merged from the layers
 
     def lookup(self, group: str, text: str) -> Any:
         """The value of a matched group: a number as int, a valued list's entry, else the text.
@@ -219,7 +222,7 @@ def compile_book(lang: str, stem: str, spec: Spec, roots: tuple[Path, ...]) -> R
     patterns = {name: _compile_fragment(name, fragments, lists, files[-1] if files else stem)
                 for name in spec.fragments if name in fragments}
     return Rulebook(lang, stem, ref_date, rules, _triggers(rules, lists), values,
-                    {g: tuple(n) for g, n in readers.items()}, patterns)
+                    {g: tuple(n) for g, n in readers.items()}, patterns, fragments, lists)
 
 
 def _triggers(rules: tuple[Rule, ...], lists: dict[str, Any]) -> tuple[Trigger, ...]:
@@ -340,6 +343,11 @@ def joined(pattern: str) -> str:
     return regex.sub(r"\n[ \t]*", "", "\n" + pattern.strip("\n"))
 
 
+def references(pattern: str) -> tuple[list[str], list[str]]:
+    """The fragments (``{name}``) and lists (``\\L<name>``) a pattern names itself, in order."""
+    return (list(dict.fromkeys(_FRAGMENT_REF.findall(pattern))), list(dict.fromkeys(_LIST_REF.findall(pattern))))
+
+
 def _expand(pattern: str, fragments: dict[str, str], stack: tuple[str, ...] = ()) -> str:
     def sub(m: regex.Match) -> str:
         name = m.group(1)
@@ -369,6 +377,7 @@ def _compile_rule(table: dict, file: str, text: str, lang: str, stem: str, spec:
     if unknown:
         raise fail(f"unknown key(s): {', '.join(sorted(unknown))}")
     parts: dict[str, str | None] = {}
+    written = {key: joined(table[key]) for key in ("before", "trigger", "after") if isinstance(table.get(key), str)}
     for key in ("trigger", "before", "after"):
         value = table.get(key)
         if value is None:
@@ -409,7 +418,7 @@ def _compile_rule(table: dict, file: str, text: str, lang: str, stem: str, spec:
         raise fail(f"pattern needs one of the groups (or a default for it): {', '.join(sorted(spec.required_any))}")
     examples = tuple(_example(e, text, spec, fail) for e in _array(table, "examples", fail))
     counters = tuple(_counter(c, text, fail) for c in _array(table, "counter_examples", fail))
-    return Rule(rid, file, line, trigger, before, after, forward, behind, veto, defaults, examples, counters)
+    return Rule(rid, file, line, trigger, before, after, written, forward, behind, veto, defaults, examples, counters)
 
 
 def _array(table: dict, key: str, fail) -> list:

@@ -106,8 +106,31 @@ def check_all(extra_dirs: tuple[str, ...] = (), lang: str | None = None, type_: 
         except PatternError as e:
             errors.append(e)
             broken.add(file_lang)
-    outcomes = [check(t, book, rule, case, tuple(extra_dirs))
-                for t, book in loaded if book.lang not in broken
-                and (lang is None or book.lang == lang) and (type_ is None or t == type_)
-                for rule, case in cases(book)]
+    chosen = [(t, book) for t, book in loaded if book.lang not in broken
+              and (lang is None or book.lang == lang) and (type_ is None or t == type_)]
+    errors += [e for _, book in chosen for e in anchor_errors(book)]
+    outcomes = [check(t, book, rule, case, tuple(extra_dirs)) for t, book in chosen for rule, case in cases(book)]
     return CheckRun(tuple(outcomes), tuple(errors))
+
+
+def anchor_errors(book: Rulebook) -> list[PatternError]:
+    """Triggers found through the word index must match nowhere else: on every example text
+    of the book, a scan of the text finds no hit the index misses (a trigger such as
+    ``\\L<a>x|y`` opens with a list but also matches ``y`` alone)."""
+    from . import matching
+
+    texts = list(dict.fromkeys(case.text for rule in book.rules for case in (*rule.examples, *rule.counter_examples)))
+    errors = []
+    for trigger in book.triggers:
+        if trigger.anchors is None:
+            continue
+        for text in texts:
+            anchored = {h.start() for h in matching._hits(trigger, text, matching.word_index(text))}
+            missed = [h for h in trigger.regex.finditer(text, overlapped=True) if h.start() not in anchored]
+            if missed:
+                rule = book.rules[trigger.rules[0]]
+                errors.append(PatternError(rule.file, f"the trigger matches {missed[0].group()!r} in {text!r}, which "
+                                           "does not open with a word of its list: it must open with the list alone",
+                                           rule.id, rule.line))
+                break
+    return errors

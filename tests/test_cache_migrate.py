@@ -1,0 +1,155 @@
+"""The on-disk cache of compiled rule books, and the migration of first-format rule packs."""
+
+import pickle
+import tomllib
+
+import pytest
+from click.testing import CliRunner
+
+from factx import cache, rulebook
+from factx.cli import cli
+from factx.extract import dates
+from factx.migrate import migrate_file_text
+
+OLD_PACK = '''# Budget years as ministries write them.
+ref_date = "2025-12-16"
+
+[lists]
+fy = ["FY", "fiscal year"]
+fy_half = { first = 1, second = 2 }
+
+[fragments]
+# a year of this century
+fy_year = \'\'\'(?:19|20)\\d\\d\'\'\'
+
+[[rule]]
+# the budget year
+id = "en.dates.fiscal_year"
+pattern = \'\'\'\\b(?:FY\\s?|(?i:fiscal\\s+year\\s+))(?P<year>{fy_year})\\b\'\'\'
+examples = [
+  { text = "The FY2026 budget was approved.", match = "FY2026", value = "2026", granularity = "year" },
+  { text = "spending in fiscal year 2025 rose", match = "fiscal year 2025", value = "2025" },
+]
+counter_examples = ["FY stands for fiscal year", "the fiscal year ends soon"]
+'''
+
+
+@pytest.fixture
+def cache_dir(tmp_path, monkeypatch):
+    d = tmp_path / "cache"
+    monkeypatch.setenv("FACTX_CACHE_DIR", str(d))
+    monkeypatch.delenv("FACTX_NO_CACHE", raising=False)
+    rulebook._load_cached.cache_clear()
+    yield d
+    rulebook._load_cached.cache_clear()
+
+
+def pack(tmp_path, text=OLD_PACK):
+    d = tmp_path / "pack"
+    (d / "en").mkdir(parents=True, exist_ok=True)
+    (d / "en" / "dates.toml").write_text(text, encoding="utf-8")
+    return d
+
+
+def test_a_book_is_cached_and_loaded_back_with_the_same_rules(cache_dir, tmp_path):
+    d = pack(tmp_path, migrate_file_text(OLD_PACK))
+    first = rulebook.load("en", "dates", dates.SPEC, (str(d),))
+    entries = list(cache_dir.glob("en-dates-*.pickle"))
+    assert len(entries) == 1
+    again = pickle.loads(entries[0].read_bytes())
+    assert [r.id for r in again.rules] == [r.id for r in first.rules]
+    text = "The FY2026 budget, 16 December 2025."
+    assert [m.span() for r in again.rules for m in r.forward.finditer(text)] == \
+        [m.span() for r in first.rules for m in r.forward.finditer(text)]
+
+
+def test_an_edited_rule_file_gets_a_new_entry(cache_dir, tmp_path):
+    d = pack(tmp_path, migrate_file_text(OLD_PACK))
+    rulebook.load("en", "dates", dates.SPEC, (str(d),))
+    (d / "en" / "dates.toml").write_text(migrate_file_text(OLD_PACK).replace("the budget year", "budget"), encoding="utf-8")
+    rulebook._load_cached.cache_clear()
+    rulebook.load("en", "dates", dates.SPEC, (str(d),))
+    assert len(list(cache_dir.glob("en-dates-*.pickle"))) == 2
+
+
+def test_a_corrupt_entry_is_rebuilt_silently(cache_dir):
+    from factx.extract import money
+
+    rulebook.load("en", "money", money.SPEC)
+    (entry,) = cache_dir.glob("en-money-*.pickle")
+    entry.write_bytes(b"not a pickle")
+    rulebook._load_cached.cache_clear()
+    book = rulebook.load("en", "money", money.SPEC)
+    assert book.rules and pickle.loads(entry.read_bytes()).rules
+
+
+def test_no_cache_writes_nothing(cache_dir, monkeypatch):
+    monkeypatch.setenv("FACTX_NO_CACHE", "1")
+    rulebook.load("en", "dates", dates.SPEC)
+    assert not cache_dir.exists() or not list(cache_dir.iterdir())
+
+
+def test_the_cli_no_cache_flag_and_warm(cache_dir):
+    runner = CliRunner()
+    r = runner.invoke(cli, ["--no-cache", "rules", "warm"])
+    assert r.exit_code == 0 and "caching is off" in r.output
+    assert not cache_dir.exists() or not list(cache_dir.iterdir())
+    import os
+
+    os.environ.pop("FACTX_NO_CACHE", None)          # the flag set it for the process
+    rulebook._load_cached.cache_clear()
+    r = runner.invoke(cli, ["rules", "warm"])
+    assert r.exit_code == 0 and "8 rule books compiled" in r.output
+    assert len(list(cache_dir.glob("*.pickle"))) == 8
+
+
+def test_a_cache_key_covers_content_not_only_names(tmp_path):
+    f = tmp_path / "x.toml"
+    f.write_text("a", encoding="utf-8")
+    k1 = cache.key("en", "dates", "spec", [f])
+    f.write_text("b", encoding="utf-8")
+    assert cache.key("en", "dates", "spec", [f]) != k1
+    assert cache.key("en", "dates", "other spec", [f]) != cache.key("en", "dates", "spec", [f])
+
+
+def test_migration_keeps_every_value_and_renames_pattern():
+    new = migrate_file_text(OLD_PACK)
+    old, now = tomllib.loads(OLD_PACK), tomllib.loads(new)
+    assert now["lists"] == old["lists"] and now["fragments"] == old["fragments"]
+    (rule,) = now["rule"]
+    (was,) = old["rule"]
+    assert rule["trigger"] == was["pattern"] and "pattern" not in rule
+    assert rule["examples"] == was["examples"] and rule["counter_examples"] == was["counter_examples"]
+    assert "# the budget year" in new and "# a year of this century" in new
+    assert migrate_file_text(new) == new
+    assert max(map(len, new.splitlines())) <= 100
+
+
+def test_migration_splits_a_long_pattern_over_lines_that_load_back_the_same():
+    long = "|".join(f"word{i}" for i in range(60))
+    text = OLD_PACK.replace("(?:19|20)\\d\\d", f"(?:{long})")
+    assert long in text
+    new = migrate_file_text(text)
+    assert max(map(len, new.splitlines())) <= 100
+    assert rulebook.joined(tomllib.loads(new)["fragments"]["fy_year"]) == tomllib.loads(text)["fragments"]["fy_year"]
+
+
+def test_rules_migrate_then_check_a_first_format_pack(tmp_path):
+    d = pack(tmp_path)
+    runner = CliRunner()
+    r = runner.invoke(cli, ["rules", "check", "--patterns", str(d), "--lang", "en", "--type", "date"])
+    assert r.exit_code == 1 and "factx rules migrate" in r.output
+    assert runner.invoke(cli, ["rules", "migrate", "--check", str(d)]).exit_code == 1
+    r = runner.invoke(cli, ["rules", "migrate", str(d)])
+    assert r.exit_code == 0 and "rewritten" in r.output
+    assert runner.invoke(cli, ["rules", "migrate", "--check", str(d)]).exit_code == 0
+    r = runner.invoke(cli, ["rules", "check", "--patterns", str(d), "--lang", "en", "--type", "date"])
+    assert r.exit_code == 0, r.output
+
+
+def test_rules_show_prints_parts_fragments_and_lists():
+    r = CliRunner().invoke(cli, ["rules", "show", "en.dates.half_of_year", "--depth", "2"])
+    assert r.exit_code == 0
+    assert "trigger" in r.output and "lists:" in r.output and "expanded:" in r.output
+    r = CliRunner().invoke(cli, ["rules", "show", "en.dates.nope"])
+    assert r.exit_code == 1 and "no rule 'en.dates.nope'" in r.output
