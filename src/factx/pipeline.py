@@ -1,6 +1,7 @@
 """The one top-to-bottom sequence from text to facts.
 
-read -> NFC view -> language -> document date -> sentences -> extractors -> link.
+read -> NFC view -> language -> rules (each book once) -> document date -> sentences
+-> extractors -> link.
 """
 
 from __future__ import annotations
