@@ -31,7 +31,7 @@ _LEADING_LISTS = regex.compile(
     rf"(?:\\b)?(?P<open>(?:\(\?P<\w+>|\(\?:|\(\?i:)*+)(?P<items>{_ITEM}(?:\|{_ITEM})*+)(?P<close>\)*+)(?![?*{{|+])")
 _LIST_GROUP = regex.compile(rf"\(\?P<(\w+)>({_ITEM}(?:\|{_ITEM})*)\)")    # (?P<g>\L<a>|\L<b>): g reads a, b
 _FORM = regex.compile(r"[a-z0-9_]+")
-WORD = regex.compile(r"\w+")
+WORD = regex.compile(r"[\p{L}\p{M}]+|\p{N}+")    # letters or digits: "FY2026" is "FY" and "2026"
 _TOP_KEYS = {"ref_date", "include", "lists", "fragments", "rule"}
 _SHARED_KEYS = {"lists", "fragments"}       # all a shared file (patterns/common/...) may hold
 _RULE_KEYS = {"id", "trigger", "before", "after", "examples", "counter_examples", "veto", "defaults"}
