@@ -64,9 +64,10 @@ def _hits(trigger: Trigger, text: str, index: dict[str, list[int]] | None):
 def run(book: Rulebook, text: str, index: dict[str, list[int]] | None = None) -> Iterator[Match]:
     """Every match of every rule, in rule order.
 
-    Each distinct trigger is one scan of the text; a rule is tried only where its trigger
-    stands (its ``before`` context checked backwards from there, on a bounded window). A
-    rule's own matches never overlap, as with ``finditer``.
+    Each distinct trigger is one search of the text; a rule is tried only where its trigger
+    stands, its ``before`` context checked backwards from there on a bounded window. A rule's
+    own matches never overlap, as with ``finditer``: ``before`` consumes nothing of the rule's
+    previous match, though its look-behinds may look into it.
     """
     found: list[list[Match]] = [[] for _ in book.rules]
     for trigger in book.triggers:
@@ -82,7 +83,7 @@ def run(book: Rulebook, text: str, index: dict[str, list[int]] | None = None) ->
                     continue
                 b = None
                 if rule.behind is not None:
-                    b = rule.behind.match(text, max(0, at - BEFORE_WINDOW), at)
+                    b = rule.behind.match(text, max(next_free[i], at - BEFORE_WINDOW), at)
                     if b is None:
                         continue
                 found[i].append(_match(book, rule, m, b))
