@@ -2,8 +2,8 @@
 
 A rule says what it found by naming its groups:
 
-- ``modality``: the trigger word(s), read through the file's ``modality`` table
-  ("pledged" -> pledge, "đề nghị" -> proposal), or set by the rule's ``defaults``;
+- ``modality``: the trigger word(s), read through the trigger's valued list, one per
+  class of trigger word ("pledged" -> pledge, "đề nghị" -> proposal), or set by ``defaults``;
 - ``act``: the verb after a bare "will"/"sẽ", read through the ``act`` table (a scheduled
   act such as "visit" is a plan, "continue" a pledge): a bare "will" needs one;
 - ``trigger``: the span reported as the trigger when it is not the ``modality`` group
