@@ -150,3 +150,12 @@ def test_rules_check_catches_a_list_trigger_that_also_matches_elsewhere(tmp_path
     (error,) = rulecheck.anchor_errors(book(tmp_path, body))
     assert error.rule_id == "en.officials.demo" and "Envoy" in str(error)
     assert rulecheck.anchor_errors(book(tmp_path, PACK + 'counter_examples = ["Envoy Ab Cd came."]\n')) == []
+
+
+def test_before_never_consumes_the_rules_previous_match(tmp_path):
+    body = PACK.replace("(?:[ ]\\p{Lu}\\p{Ll}+)+", "[ ]\\p{Lu}\\p{Ll}+")
+    assert body != PACK
+    b = book(tmp_path, body)
+    text = "Minister Ab Kazakh Minister Cd Ef"
+    found = [text[m.start:m.end] for m in matching.run(b, text) if m.rule.id == "en.officials.demo"]
+    assert found == ["Minister Ab Kazakh", "Minister Cd Ef"]
