@@ -40,8 +40,10 @@ def cache_dir(tmp_path, monkeypatch):
     monkeypatch.setenv("FACTX_CACHE_DIR", str(d))
     monkeypatch.delenv("FACTX_NO_CACHE", raising=False)
     rulebook._load_cached.cache_clear()
+    rulebook._CHECKED.clear()
     yield d
     rulebook._load_cached.cache_clear()
+    rulebook._CHECKED.clear()
 
 
 def pack(tmp_path, text=OLD_PACK):
@@ -68,6 +70,7 @@ def test_an_edited_rule_file_gets_a_new_entry(cache_dir, tmp_path):
     rulebook.load("en", "dates", dates.SPEC, (str(d),))
     (d / "en" / "dates.toml").write_text(migrate_file_text(OLD_PACK).replace("the budget year", "budget"), encoding="utf-8")
     rulebook._load_cached.cache_clear()
+    rulebook._CHECKED.clear()
     rulebook.load("en", "dates", dates.SPEC, (str(d),))
     assert len(list(cache_dir.glob("en-dates-*.pickle"))) == 2
 
@@ -79,6 +82,7 @@ def test_a_corrupt_entry_is_rebuilt_silently(cache_dir):
     (entry,) = cache_dir.glob("en-money-*.pickle")
     entry.write_bytes(b"not a pickle")
     rulebook._load_cached.cache_clear()
+    rulebook._CHECKED.clear()
     book = rulebook.load("en", "money", money.SPEC)
     assert book.rules and pickle.loads(entry.read_bytes()).rules
 
@@ -98,6 +102,7 @@ def test_the_cli_no_cache_flag_and_warm(cache_dir):
 
     os.environ.pop("FACTX_NO_CACHE", None)          # the flag set it for the process
     rulebook._load_cached.cache_clear()
+    rulebook._CHECKED.clear()
     r = runner.invoke(cli, ["rules", "warm"])
     assert r.exit_code == 0 and "8 rule books compiled" in r.output
     assert len(list(cache_dir.glob("*.pickle"))) == 8

@@ -11,6 +11,7 @@ documented in ``patterns/README.md``; ``cache`` keeps compiled books on disk.
 
 from __future__ import annotations
 
+import time
 import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -142,7 +143,16 @@ def load(lang: str, stem: str, spec: Spec, extra_dirs: tuple[str, ...] = ()) -> 
     Compiled books are kept in memory per process and on disk between processes (``cache``).
     """
     roots = (builtin_dir(), *(Path(d) for d in extra_dirs))
-    return _load_cached(lang, stem, spec, roots, _fingerprint(lang, stem, roots))
+    now = time.monotonic()
+    checked = _CHECKED.get((lang, stem, roots))
+    if checked is None or now - checked[0] > RECHECK:
+        checked = (now, _fingerprint(lang, stem, roots))
+        _CHECKED[(lang, stem, roots)] = checked
+    return _load_cached(lang, stem, spec, roots, checked[1])
+
+
+RECHECK = 1.0       # seconds: a run over many documents stats the rule files once a second, not per document
+_CHECKED: dict[tuple, tuple[float, tuple]] = {}
 
 
 def files_read(lang: str, stem: str, roots: tuple[Path, ...]) -> list[Path]:
