@@ -25,6 +25,21 @@ FORMAT = 3          # bump when the pickled classes change shape
 KEEP = 8            # entries kept per language and rule file (built-in and packs, recent edits)
 
 
+def _engine_digest() -> bytes:
+    """The code that builds a book, as this process loaded it (read once, at import: a file
+    edited while a process runs must not label that process's books as the new code's)."""
+    h = hashlib.sha256()
+    for name in ("rulebook.py", "cache.py"):
+        try:
+            h.update((Path(__file__).parent / name).read_bytes())
+        except OSError:
+            pass
+    return h.digest()
+
+
+_ENGINE = _engine_digest()
+
+
 def enabled() -> bool:
     return os.environ.get("FACTX_NO_CACHE", "") in ("", "0")
 
@@ -44,8 +59,8 @@ def key(lang: str, stem: str, spec: str, files: list[Path]) -> str:
     h = hashlib.sha256()
     for part in (str(FORMAT), __version__, regex.__version__, sys.version, lang, stem, spec):
         h.update(part.encode() + b"\0")
-    engine = Path(__file__).parent
-    for f in (engine / "rulebook.py", engine / "cache.py", *files):
+    h.update(_ENGINE)
+    for f in files:
         try:
             data = f.read_bytes()
         except OSError:

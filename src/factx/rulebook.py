@@ -20,6 +20,7 @@ from typing import Any
 
 import regex
 
+from . import cache
 from .errors import PatternError
 
 _FRAGMENT_REF = regex.compile(r"(?<!\\[pPN])\{([A-Za-z_]\w*)\}")
@@ -143,15 +144,10 @@ def load(lang: str, stem: str, spec: Spec, extra_dirs: tuple[str, ...] = ()) -> 
     Compiled books are kept in memory per process and on disk between processes (``cache``).
     """
     roots = (builtin_dir(), *(Path(d) for d in extra_dirs))
-    now = time.monotonic()
-    checked = _CHECKED.get((lang, stem, roots))
-    if checked is None or now - checked[0] > RECHECK:
-        checked = (now, _fingerprint(lang, stem, roots))
-        _CHECKED[(lang, stem, roots)] = checked
-    return _load_cached(lang, stem, spec, roots, checked[1])
+    return _load_cached(lang, stem, spec, roots, _fingerprint(lang, stem, roots))
 
 
-RECHECK = 1.0       # seconds: a run over many documents stats the rule files once a second, not per document
+RECHECK = 1.0       # seconds: the built-in files are stat'ed once a second, not once per document
 _CHECKED: dict[tuple, tuple[float, tuple]] = {}
 
 
@@ -161,8 +157,22 @@ def files_read(lang: str, stem: str, roots: tuple[Path, ...]) -> list[Path]:
 
 
 def _fingerprint(lang: str, stem: str, roots: tuple[Path, ...]) -> tuple:
-    """Size and mtime of every file a book may read, so an edited rule file is read again."""
-    return tuple((str(f), s.st_mtime_ns, s.st_size) for f in files_read(lang, stem, roots) if (s := _stat(f)))
+    """Size and mtime of every file a book may read, so an edited rule file is read again.
+
+    A user's folders are checked on every call; the built-in rules, which only a developer
+    edits, at most once a second (a run over many documents would otherwise stat them all
+    for each document).
+    """
+    now = time.monotonic()
+    checked = _CHECKED.get((lang, stem, roots[0]))
+    if checked is None or now - checked[0] > RECHECK:
+        checked = (now, _stats(files_read(lang, stem, roots[:1])))
+        _CHECKED[(lang, stem, roots[0])] = checked
+    return checked[1] + _stats(files_read(lang, stem, roots[1:]))
+
+
+def _stats(files: list[Path]) -> tuple:
+    return tuple((str(f), s.st_mtime_ns, s.st_size) for f in files if (s := _stat(f)))
 
 
 def _stat(path: Path):
@@ -174,8 +184,6 @@ def _stat(path: Path):
 
 @lru_cache(maxsize=64)
 def _load_cached(lang: str, stem: str, spec: Spec, roots: tuple[Path, ...], _fingerprint: tuple) -> Rulebook:
-    from . import cache
-
     key = cache.key(lang, stem, _spec_text(spec), files_read(lang, stem, roots))
     book = cache.get(key)
     if book is None:
