@@ -43,6 +43,11 @@ BEFORE_WINDOW = 400                         # characters a ``before`` context ma
 
 def builtin_dir() -> Path:
     """The rules shipped with factx: inside the installed package, else the source tree."""
+    return _builtin_dir()
+
+
+@lru_cache(maxsize=1)
+def _builtin_dir() -> Path:
     packaged = Path(__file__).parent / "patterns"
     return packaged if packaged.is_dir() else Path(__file__).resolve().parents[2] / "patterns"
 

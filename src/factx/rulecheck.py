@@ -120,12 +120,13 @@ def anchor_errors(book: Rulebook) -> list[PatternError]:
     from . import matching
 
     texts = list(dict.fromkeys(case.text for rule in book.rules for case in (*rule.examples, *rule.counter_examples)))
+    indexes = [matching.word_index(text) for text in texts]
     errors = []
     for trigger in book.triggers:
         if trigger.anchors is None:
             continue
-        for text in texts:
-            anchored = {h.start() for h in matching._hits(trigger, text, matching.word_index(text))}
+        for text, index in zip(texts, indexes):
+            anchored = {h.start() for h in matching._hits(trigger, text, index)}
             missed = [h for h in trigger.regex.finditer(text, overlapped=True) if h.start() not in anchored]
             if missed:
                 rule = book.rules[trigger.rules[0]]
