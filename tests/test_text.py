@@ -41,3 +41,14 @@ def test_view_maps_every_span_back(s):
             a, b = view.to_original(i, j)
             # A span maps to the whole clusters it touches, never to less.
             assert view.text[i:j] in unicodedata.normalize("NFC", s[a:b])
+
+
+def test_no_break_spaces_are_plain_spaces_for_rules_and_offsets_stay_exact():
+    import factx
+
+    text = "Kazakh Prime\u00a0Minister Olzhas\u00a0Bektenov pledged to\u00a0support the project."
+    doc = factx.extract(text, lang="en", ref_date="2025-12-16")
+    got = {f.type: f for f in doc.facts}
+    assert got["official"].attrs["key"] == "olzhas bektenov" and got["official"].attrs["role"] == "prime_minister"
+    assert got["commitment"].attrs["modality"] == "pledge"
+    assert all(f.text == text[f.start:f.end] for f in doc.facts)

@@ -1,8 +1,10 @@
-"""The text every rule sees: NFC-normalised, metadata header blanked, with a map back.
+"""The text every rule sees: NFC-normalised, spaces plain, metadata header blanked, with a map back.
 
 Rules are written against composed (NFC) Vietnamese. A decomposed (NFD) file would
 match nothing, so we match on an NFC *view* and map every span back to the original
-string; nothing is ever rewritten in the text we report offsets into.
+string; nothing is ever rewritten in the text we report offsets into. Every other space
+character (the no-break space of scraped HTML, thin spaces) is a plain space in the view,
+one for one, so a word list's "Prime Minister" or "is committed" matches it too.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from dataclasses import dataclass
 
 import regex
 
+_SPACES = {ord(c): " " for c in "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"}
 # A leading metadata line such as " date 2025-12-16 " (the seeds' crawler header).
 _HEADER = regex.compile(r"\A\s*date\s+(?P<date>\d{4}-\d{2}-\d{2})(?=\s)")
 
@@ -34,14 +37,19 @@ class TextView:
         return self._starts[start], self._ends[end - 1]
 
 
+def plain(text: str) -> str:
+    """``text`` as the view has it: NFC, with plain spaces."""
+    return unicodedata.normalize("NFC", text).translate(_SPACES)
+
+
 def make_view(original: str) -> TextView:
     """Build the NFC view of ``original`` and blank its metadata header, if any."""
     header_date = None
-    body = original
+    body = original.translate(_SPACES)
     m = _HEADER.match(original)
     if m:
         header_date = m.group("date")
-        body = " " * m.end() + original[m.end():]
+        body = " " * m.end() + body[m.end():]
     if unicodedata.is_normalized("NFC", body):
         return TextView(original, body, None, None, header_date)
     text, starts, ends = _nfc_with_map(body)

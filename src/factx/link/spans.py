@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import unicodedata
-
 from ..facts import Fact
 from ..matching import Candidate
 from ..nlp import Sentences
-from ..text import TextView
+from ..text import TextView, plain
 
 Span = tuple[int, int]
 
@@ -21,7 +19,7 @@ def original(view: TextView, span: Span) -> tuple[int, int, str]:
     """A view span as (start, end, text) in the original string, checked."""
     start, end = view.to_original(*span)
     text = view.original[start:end]
-    if unicodedata.normalize("NFC", text) != view.text[span[0]:span[1]]:
+    if plain(text) != view.text[span[0]:span[1]]:
         raise AssertionError(f"offset map broke at {span[0]}-{span[1]}: {text!r}")
     return start, end, text
 
