@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from factx.normalize import numbers
 from factx.normalize.numbers import Invalid, as_json, parse, scaled, to_decimal
 
 
@@ -94,3 +95,18 @@ def _render(value: Decimal, lang: str, grouped: bool) -> str:
 def test_any_rendered_number_parses_back(whole, cents, places, lang, grouped):
     value = Decimal(whole) + (Decimal(cents % 10**places) / 10**places if places else 0)
     assert parse(_render(value, lang, grouped), lang) == value
+
+
+def test_a_digit_run_longer_than_any_amount_is_not_a_number():
+    import json
+
+    import factx
+
+    for text, lang in (("x " + "1" * 5000 + " USD in 2025", "en"), ("Năm 2025: " + "2" * 5000 + " tỷ đồng", "vi"),
+                       ("$99999999999999999999999999999.5 billion", "en")):
+        doc = factx.extract(text, lang=lang)
+        assert not [f for f in doc.facts if f.type == "money"]
+        json.dumps(doc.to_dict())
+    assert numbers.parse("1" * numbers.MAX_DIGITS, "en") == int("1" * numbers.MAX_DIGITS)
+    with pytest.raises(numbers.Invalid):
+        numbers.parse("1" * (numbers.MAX_DIGITS + 1), "en")

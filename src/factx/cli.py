@@ -107,7 +107,7 @@ def extract(paths, fmt, lang, ref_date, types, pattern, output, max_size, patter
             for item in pipeline.extract_paths(paths, glob=pattern, **options):
                 advance()
                 if isinstance(item, SourceError):
-                    severity = "error" if item.kind == "missing" else "warning"
+                    severity = "error" if item.kind in ("missing", "internal") else "warning"
                     err_console.print(f"factx: {severity}: {item}", markup=False, highlight=False, soft_wrap=True)
                     status = max(status, EXIT_USAGE if item.kind == "missing" else EXIT_INPUT)
                     continue

@@ -11,7 +11,8 @@ class SourceError(FactxError):
     """One input could not be read; the others still are.
 
     ``kind`` lets the CLI choose an exit code: ``missing`` paths are usage errors,
-    everything else (binary, invalid UTF-8, too large, unreadable) is an input failure.
+    everything else (binary, invalid UTF-8, too large, unreadable, ``internal``: factx failed
+    on this document) is an input failure.
     """
 
     def __init__(self, source: str, problem: str, kind: str = "unreadable"):

@@ -73,8 +73,10 @@ def trace(text: str, *, lang: str | None = None, ref_date: date | str | None = N
         matched.extend(found)
         dropped.extend(lost)
         candidates.extend(kept)
-    facts = [f for f in link.to_facts(candidates, view, sentences, ref_day) if f.type in wanted]
-    document = Document(source, lang, confidence, document_date, tuple(facts), text)
+    lost: list[str] = []
+    facts = [f for f in link.to_facts(candidates, view, sentences, ref_day, lost) if f.type in wanted]
+    document = Document(source, lang, confidence, document_date, tuple(facts), text,
+                        tuple(f"{source}: {w}" for w in lost))
     return Trace(document, view, tuple(matched), tuple(dropped))
 
 
@@ -85,7 +87,12 @@ def extract_file(path: str, **options) -> Document:
 
 
 def extract_paths(paths: Iterable[str], *, glob: str = "*.txt", **options) -> Iterator[Document | SourceError]:
-    """Stream one Document (or one SourceError) per input file, in order."""
+    """Stream one Document (or one SourceError) per input file, in order.
+
+    A document that fails in an unexpected way is that document's failure alone: it comes out
+    as a SourceError of kind ``internal`` and the run goes on (a 200,000-article job must not
+    die at its first odd article). Errors in the options or the rule files still stop the run.
+    """
     for item in sources.expand(list(paths), glob):
         if isinstance(item, SourceError):
             yield item
@@ -94,6 +101,11 @@ def extract_paths(paths: Iterable[str], *, glob: str = "*.txt", **options) -> It
             yield extract_file(item, **options)
         except SourceError as e:
             yield e
+        except FactxError:
+            raise
+        except Exception as e:          # a bug of ours, on this document only
+            yield SourceError(item, f"internal error: {type(e).__name__}: {e} (please report it, with the file)",
+                              kind="internal")
 
 
 def _types(types: Iterable[str] | None) -> tuple[str, ...]:

@@ -17,17 +17,21 @@ from ..matching import Candidate
 from ..nlp import Sentences
 from ..text import TextView
 from . import commitments, officials
-from .spans import fact_on_original
+from .spans import fact_on_original, mapped
 
 
 def to_facts(candidates: list[Candidate], view: TextView, sentences: Sentences,
-             ref: date | None = None) -> list[Fact]:
+             ref: date | None = None, warnings: list[str] | None = None) -> list[Fact]:
+    """The facts, in text order. A fact whose span cannot be mapped back is left out, with a
+    line in ``warnings``: one odd character never costs the document its other facts."""
+    warnings = [] if warnings is None else warnings
     by_type: dict[str, list[Candidate]] = {}
     for c in candidates:
         by_type.setdefault(c.type, []).append(c)
-    facts = [fact_on_original(c, view, sentences) for t in ("date", "money") for c in by_type.get(t, [])]
-    people, official_facts = officials.link(by_type.get("official", []), view, sentences)
+    facts = [f for t in ("date", "money") for c in by_type.get(t, [])
+             if (f := mapped(warnings, c, fact_on_original, c, view, sentences))]
+    people, official_facts = officials.link(by_type.get("official", []), view, sentences, warnings)
     facts.extend(official_facts)
     facts.extend(commitments.link(by_type.get("commitment", []), people, by_type.get("date", []),
-                                  view, sentences, ref))
+                                  view, sentences, ref, warnings))
     return sorted(facts, key=lambda f: (f.start, f.end))

@@ -31,7 +31,7 @@ from ..nlp import Sentences
 from ..normalize import names, periods
 from ..text import TextView
 from .officials import Person
-from .spans import Span, original, sentence
+from .spans import Span, mapped, original, sentence
 
 LOOKBACK = 3                                  # sentences a pronoun may reach back
 BACKGROUND = timedelta(days=31)               # a date this long before the document is history
@@ -48,7 +48,7 @@ class _Actor:
 
 
 def link(cands: list[Candidate], people: list[Person], dates: list[Candidate], view: TextView,
-         sentences: Sentences, ref: date | None) -> list[Fact]:
+         sentences: Sentences, ref: date | None, warnings: list[str]) -> list[Fact]:
     """Every commitment with its action, actor and due date. Each lookup goes by position
     (bisection over sorted starts), so a document's time stays linear in its length."""
     text = view.text
@@ -73,7 +73,9 @@ def link(cands: list[Candidate], people: list[Person], dates: list[Candidate], v
         if said in seen:
             continue
         seen.add(said)
-        facts.append(_fact(c, view, sentences, actor, action, due))
+        fact = mapped(warnings, c, _fact, c, view, sentences, actor, action, due)
+        if fact is not None:
+            facts.append(fact)
     return facts
 
 

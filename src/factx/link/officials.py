@@ -18,7 +18,7 @@ from ..matching import Candidate
 from ..nlp import Sentences
 from ..normalize import names
 from ..text import TextView
-from .spans import Span, original, sentence
+from .spans import Span, mapped, original, sentence
 
 
 @dataclass
@@ -65,14 +65,16 @@ class Person:
         return next((x for x in stated + hints if x), None)
 
 
-def link(candidates: list[Candidate], view: TextView, sentences: Sentences) -> tuple[list[Person], list[Fact]]:
+def link(candidates: list[Candidate], view: TextView, sentences: Sentences,
+         warnings: list[str]) -> tuple[list[Person], list[Fact]]:
     """The people, each with every span that refers to them, and their facts."""
     ordered = sorted(candidates, key=lambda c: (c.start, c.end))
     people = _people([c for c in ordered if c.attrs.get("name")])
     _add_repeats(people, view.text, [(c.start, c.end) for c in ordered])
     _resolve_references([c for c in ordered if not c.attrs.get("name")], people)
     people = [p for p in people if p.defining() is not None]
-    return people, [_official_fact(p, view, sentences) for p in people]
+    facts = [f for p in people if (f := mapped(warnings, p.defining(), _official_fact, p, view, sentences))]
+    return people, facts
 
 
 def _people(named: list[Candidate]) -> list[Person]:

@@ -20,6 +20,7 @@ Number = Union[int, float]
 SEPARATORS = {"en": (",", "."), "vi": (".", ",")}
 
 _DIGITS = regex.compile(r"\d+(?:[.,]\d+)*")
+MAX_DIGITS = 21          # no amount in the news is written with more (10^21 is a thousand billion billion)
 
 
 class Invalid(ValueError):
@@ -36,6 +37,8 @@ def parse(text: str, lang: str) -> Decimal:
     """
     if not _DIGITS.fullmatch(text):
         raise Invalid(f"not a written number: {text!r}")
+    if sum(c.isdigit() for c in text) > MAX_DIGITS:
+        raise Invalid(f"more than {MAX_DIGITS} digits: a code or a run of digits, not an amount")
     thousands, decimal = SEPARATORS[lang]
     seps = [c for c in text if c in ".,"]
     if len(set(seps)) == 2:
