@@ -72,7 +72,7 @@ def _resolved(matches: list[Match], text: str, ref: date | None,
         if not m.rule.veto:
             try:
                 t = timex.resolve(timex.with_order(m.parts, document_order), ref)
-            except timex.Invalid as e:
+            except (ValueError, OverflowError) as e:        # timex.Invalid, or past the calendar's edge
                 if rejected is not None:
                     rejected.append((c, str(e)))
                 continue
@@ -103,6 +103,6 @@ def _compare_same_period(found: list[tuple[Candidate, Match]], text: str) -> Non
             continue
         try:
             t = timex.same_period(timex.TimeValue(**anchor.attrs), m.parts)
-        except timex.Invalid:
+        except (ValueError, OverflowError):
             continue
         c.attrs = {"value": t.value, "granularity": t.granularity, "relative": t.relative}

@@ -200,7 +200,12 @@ def _index(sentences: Sentences, position: int) -> int:
 def _before(d: Candidate, ref: date, margin: timedelta) -> bool:
     """The date ended more than ``margin`` before the document date."""
     end = periods.end_of(d.attrs["value"])
-    return end is not None and end < ref - margin
+    if end is None:
+        return False
+    try:
+        return end < ref - margin
+    except OverflowError:               # a document dated in the first days of year 1
+        return False
 
 
 def _fact(c: Candidate, view: TextView, sentences: Sentences, actor: _Actor, action: Span,
