@@ -59,3 +59,18 @@ def test_importing_factx_does_not_import_spacy():
     code = "import sys, factx; print('spacy' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_library_arguments_are_checked_with_factx_errors():
+    import pytest
+    from pathlib import Path
+
+    for bad in (None, b"bytes", 5):
+        with pytest.raises(factx.FactxError, match="text must be a str"):
+            factx.extract(bad)
+    with pytest.raises(factx.FactxError, match="reference date"):
+        factx.extract("Yesterday the minister met them.", ref_date=20251216)
+    seed = Path(__file__).parents[1] / "seeds" / "000_1b9531123ad11ac5.txt"
+    for given in (str(seed), seed, [seed]):            # one path, never the characters of one
+        (doc,) = list(factx.extract_paths(given))
+        assert doc.source == str(seed) and isinstance(doc.source, str)

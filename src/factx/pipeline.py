@@ -6,6 +6,7 @@ read -> NFC view -> language -> rules (each book once) -> document date -> sente
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from datetime import date
 from typing import Iterable, Iterator
@@ -38,6 +39,9 @@ class Trace:
 def trace(text: str, *, lang: str | None = None, ref_date: date | str | None = None,
           types: Iterable[str] | None = None, source: str = "-", patterns: Iterable[str] = ()) -> Trace:
     """Run the pipeline on one text, keeping every candidate and the reason each dropped one went."""
+    if not isinstance(text, str):
+        hint = " (decode it first: data.decode('utf-8'))" if isinstance(text, (bytes, bytearray)) else ""
+        raise FactxError(f"text must be a str, not {type(text).__name__}{hint}")
     wanted = _types(types)
     ref = _ref_date(ref_date)
     extra = tuple(str(p) for p in patterns)
@@ -80,20 +84,23 @@ def trace(text: str, *, lang: str | None = None, ref_date: date | str | None = N
     return Trace(document, view, tuple(matched), tuple(dropped))
 
 
-def extract_file(path: str, **options) -> Document:
+def extract_file(path: str | os.PathLike, **options) -> Document:
     """Extract from one file (``-`` for stdin); raises SourceError if it cannot be read."""
     max_bytes = options.pop("max_bytes", sources.MAX_BYTES)
+    path = os.fspath(path)
     return extract(sources.read(path, max_bytes), source=path, **options)
 
 
-def extract_paths(paths: Iterable[str], *, glob: str = "*.txt", **options) -> Iterator[Document | SourceError]:
+def extract_paths(paths: Iterable[str | os.PathLike] | str | os.PathLike, *, glob: str = "*.txt", **options) -> Iterator[Document | SourceError]:
     """Stream one Document (or one SourceError) per input file, in order.
 
     A document that fails in an unexpected way is that document's failure alone: it comes out
     as a SourceError of kind ``internal`` and the run goes on (a 200,000-article job must not
     die at its first odd article). Errors in the options or the rule files still stop the run.
     """
-    for item in sources.expand(list(paths), glob):
+    if isinstance(paths, (str, os.PathLike)):       # one path, not the characters of one
+        paths = [paths]
+    for item in sources.expand([os.fspath(p) for p in paths], glob):
         if isinstance(item, SourceError):
             yield item
             continue
@@ -122,6 +129,8 @@ def _types(types: Iterable[str] | None) -> tuple[str, ...]:
 def _ref_date(ref_date: date | str | None) -> date | None:
     if ref_date is None or isinstance(ref_date, date):
         return ref_date
+    if not isinstance(ref_date, str):
+        raise FactxError(f"reference date must be a datetime.date or 'YYYY-MM-DD', not {type(ref_date).__name__}")
     try:
         return date.fromisoformat(ref_date)
     except ValueError:
