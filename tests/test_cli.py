@@ -137,3 +137,26 @@ def test_version_and_help_with_examples():
     for args in ([], ["extract"]):
         out = run(*args, "--help").stdout
         assert "Example:" in out
+
+
+@pytest.mark.parametrize("glob, message", [
+    ("/etc/*.txt", "must name files inside the folders given"),
+    ("../*.txt", "must name files inside the folders given"),
+    ("", "--glob is empty"),
+])
+def test_a_glob_outside_the_folders_or_empty_is_a_usage_error(seeds_dir, glob, message):
+    r = CliRunner().invoke(cli, ["extract", str(seeds_dir), "--glob", glob])
+    assert r.exit_code == 2 and message in r.output and "Traceback" not in r.output
+
+
+def test_closed_stdin_is_one_line_and_the_other_files_are_read(seeds_dir):
+    import os
+    import subprocess
+    import sys
+
+    files = sorted(str(p) for p in seeds_dir.glob("*.txt"))[:2]
+    r = subprocess.run([sys.executable, "-m", "factx", "extract", files[0], "-", files[1], "--format", "jsonl"],
+                       capture_output=True, text=True, preexec_fn=lambda: os.close(0))   # as `<&-`
+    assert r.returncode == 1
+    assert "-: standard input is closed" in r.stderr and "Traceback" not in r.stderr
+    assert len(r.stdout.splitlines()) == 2

@@ -10,13 +10,23 @@ import sys
 from pathlib import Path
 from typing import Iterator
 
-from .errors import SourceError
+from .errors import FactxError, SourceError
 
 MAX_BYTES = 20 * 1024 * 1024
 
 
+def check_glob(glob: str) -> None:
+    """A --glob names files inside the folders given: relative, no '..', not empty."""
+    if not glob.strip():
+        raise FactxError("--glob is empty: it would match no file (the default is *.txt)")
+    if glob.startswith(("/", "\\")) or ".." in glob.replace("\\", "/").split("/"):
+        raise FactxError(f"--glob {glob!r} must name files inside the folders given (relative, no '..'); "
+                         "give the folder itself as a path instead")
+
+
 def expand(paths: list[str], glob: str = "*.txt") -> Iterator[str | SourceError]:
     """Yield file names (``-`` for stdin) in order; a missing path yields a SourceError."""
+    check_glob(glob)
     for p in paths:
         if p == "-":
             yield p
@@ -34,6 +44,8 @@ def read(source: str, max_bytes: int = MAX_BYTES) -> str:
     """The file's text: UTF-8, BOM removed, nothing else changed."""
     try:
         if source == "-":
+            if sys.stdin is None or sys.stdin.closed:
+                raise SourceError(source, "standard input is closed")
             data = sys.stdin.buffer.read(max_bytes + 1)
         else:
             with open(source, "rb") as f:
