@@ -56,7 +56,7 @@ def test_a_trigger_opening_with_a_list_is_anchored_and_finds_what_a_scan_finds(t
     rng = random.Random(7)
     for _ in range(200):
         text = " ".join(rng.choice(words) for _ in range(30))
-        anchored = list(matching._hits(trigger, text, matching.word_index(text)))
+        anchored = list(matching.hits(trigger, text, matching.word_index(text)))
         scanned = list(trigger.regex.finditer(text, overlapped=True))
         assert [h.span() for h in anchored] == [h.span() for h in scanned]
 
@@ -81,6 +81,8 @@ def test_a_look_behind_in_before_is_context_only(tmp_path):
     (r"(?:(?:\L<role>)\.?,?\s+)?(?P<role>x)", False),
     (r"(?<=a)\L<role>", False),                  # a look-behind first: belongs in before
     (r"\d+\s*\L<role>", False),
+    (r"\b(?:\L<role>)\s+\d{4}|\bQ[1-4]\s+\d{4}", False),   # a branch that opens otherwise
+    (r"\b(?:\L<role>)\s+[|(]\d", True),                     # a bar inside a class is no branch
 ])
 def test_only_the_documented_form_is_anchored(trigger, anchored):
     lists = {"role": ["Minister"], "demonym": ["Kazakh"]}
@@ -140,16 +142,24 @@ def test_settle_keeps_exactly_what_the_quadratic_definition_keeps(spans):
     assert {id(c) for c, _ in dropped} == {id(c) for c in want_dropped}
 
 
-def test_rules_check_catches_a_list_trigger_that_also_matches_elsewhere(tmp_path):
+def test_rules_check_catches_a_list_trigger_that_also_matches_mid_word(tmp_path):
     from factx import rulecheck
 
-    body = PACK.replace("trigger = '''(?P<title>(?P<role>\\L<role>))'''",
-                        "trigger = '''(?P<title>(?P<role>\\L<role>))(?=[ ])|(?P<role>Envoy)'''")
-    body += 'counter_examples = ["Envoy Ab Cd came."]\n'
-    assert body != PACK + 'counter_examples = ["Envoy Ab Cd came."]\n'
+    body = PACK + 'counter_examples = ["The ExMinister Ab Cd came."]\n'
     (error,) = rulecheck.anchor_errors(book(tmp_path, body))
-    assert error.rule_id == "en.officials.demo" and "Envoy" in str(error)
-    assert rulecheck.anchor_errors(book(tmp_path, PACK + 'counter_examples = ["Envoy Ab Cd came."]\n')) == []
+    assert error.rule_id == "en.officials.demo" and "Minister" in str(error)
+    fixed = body.replace("trigger = \'\'\'(?P<title>", "trigger = \'\'\'\\b(?P<title>")
+    assert fixed != body
+    assert rulecheck.anchor_errors(book(tmp_path, fixed)) == []
+
+
+def test_a_list_trigger_is_tried_where_a_word_starts_with_an_entry(tmp_path):
+    b = book(tmp_path)
+    trigger = next(t for t in b.triggers if demo(b) in [b.rules[i] for i in t.rules])
+    text = "Ambassadors met; Prime Ministers too"
+    anchored = [h.group() for h in matching.hits(trigger, text, matching.word_index(text))]
+    scanned = [h.group() for h in trigger.regex.finditer(text, overlapped=True)]
+    assert anchored == scanned == ["Ambassador", "Prime Minister", "Minister"]
 
 
 def test_before_never_consumes_the_rules_previous_match(tmp_path):
@@ -159,3 +169,23 @@ def test_before_never_consumes_the_rules_previous_match(tmp_path):
     text = "Minister Ab Kazakh Minister Cd Ef"
     found = [text[m.start:m.end] for m in matching.run(b, text) if m.rule.id == "en.officials.demo"]
     assert found == ["Minister Ab Kazakh", "Minister Cd Ef"]
+
+
+def test_a_group_repeated_by_a_quantifier_keeps_its_last_capture(tmp_path):
+    body = """
+[lists.t_month]
+May = 5
+
+[[rule]]
+id = "en.dates.demo"
+trigger = '''\\b(?:(?P<day>\\d{1,2})(?:,\\s*|\\s+and\\s+))+(?P<day_end>\\d{1,2})\\s+(?P<month>\\L<t_month>)\\s+(?P<year>\\d{4})'''
+"""
+    b = book(tmp_path, body, "dates", dates.SPEC)
+    (m,) = matching.run(b, "on 3, 4 and 5 May 2025")
+    assert (m.parts["day"], m.parts["day_end"], m.parts["month"]) == (4, 5, 5)
+
+
+def test_a_trigger_may_refer_back_to_its_own_group(tmp_path):
+    body = "[[rule]]\nid = \"en.dates.demo\"\ntrigger = '''\\b(?P<year>\\d{4})/(?P=year)\\b'''\n"
+    b = book(tmp_path, body, "dates", dates.SPEC)
+    assert [m.parts["year"] for m in matching.run(b, "in 2025/2025 and 2024/2025")] == [2025]

@@ -21,7 +21,7 @@ from typing import Any
 
 import regex
 
-FORMAT = 3          # bump when the pickled classes change shape
+FORMAT = 4          # bump when the pickled classes change shape
 KEEP = 8            # entries kept per language and rule file (built-in and packs, recent edits)
 
 

@@ -37,31 +37,46 @@ class Candidate:
     order: int = 0                          # the rule's position: earlier wins a tie
 
 
-def word_index(text: str) -> dict[str, list[int]]:
-    """Where each word (casefolded) starts: built once per document, shared by every book."""
-    index: dict[str, list[int]] = {}
-    for m in WORD.finditer(text):
-        index.setdefault(m.group().casefold(), []).append(m.start())
-    return index
+class WordIndex:
+    """Where each word of a document starts (casefolded): built once per document, shared by
+    every book. A list trigger is tried where a word starts *with* one of its entries' first
+    words ("tugriks" for "tugrik"), as a scan of the text would find it."""
+
+    def __init__(self, text: str):
+        self.at: dict[str, list[int]] = {}
+        for m in WORD.finditer(text):
+            self.at.setdefault(m.group().casefold(), []).append(m.start())
+        self._words: list[str] | None = None
+
+    def positions(self, prefixes: frozenset[str]) -> list[int]:
+        """Sorted starts of the words that begin with any of ``prefixes``."""
+        if self._words is None:
+            self._words = sorted(self.at)
+        words, found = self._words, set()
+        for prefix in prefixes:
+            i = bisect_left(words, prefix)
+            while i < len(words) and words[i].startswith(prefix):
+                found.update(self.at[words[i]])
+                i += 1
+        return sorted(found)
 
 
-def _hits(trigger: Trigger, text: str, index: dict[str, list[int]] | None):
+def word_index(text: str) -> WordIndex:
+    return WordIndex(text)
+
+
+def hits(trigger: Trigger, text: str, index: WordIndex):
+    """Every match of a trigger, by start: through the index where the trigger opens with a list."""
     if trigger.anchors is None:
         yield from trigger.regex.finditer(text, overlapped=True)
         return
-    if index is None:
-        index = word_index(text)
-    if len(trigger.anchors) < len(index):
-        found = [p for w in trigger.anchors for p in index.get(w, ())]
-    else:
-        found = [p for w, at in index.items() if w in trigger.anchors for p in at]
-    for at in sorted(found):
+    for at in index.positions(trigger.anchors):
         m = trigger.regex.match(text, at)
         if m is not None:
             yield m
 
 
-def run(book: Rulebook, text: str, index: dict[str, list[int]] | None = None) -> Iterator[Match]:
+def run(book: Rulebook, text: str, index: WordIndex | None = None) -> Iterator[Match]:
     """Every match of every rule, in rule order.
 
     Each distinct trigger is one search of the text; a rule is tried only where its trigger
@@ -70,10 +85,11 @@ def run(book: Rulebook, text: str, index: dict[str, list[int]] | None = None) ->
     previous match, though its look-behinds may look into it.
     """
     found: list[list[Match]] = [[] for _ in book.rules]
+    index = index or WordIndex(text)
     for trigger in book.triggers:
         rules = [(i, book.rules[i]) for i in trigger.rules]
         next_free = dict.fromkeys(trigger.rules, 0)
-        for hit in _hits(trigger, text, index):
+        for hit in hits(trigger, text, index):
             at = hit.start()
             for i, rule in rules:
                 if at < next_free[i]:
@@ -95,16 +111,19 @@ def run(book: Rulebook, text: str, index: dict[str, list[int]] | None = None) ->
 def _match(book: Rulebook, rule: Rule, m, b) -> Match:
     """One match. A group named more than once (in ``before`` and after the trigger, or twice
     in one part) covers the text from its first capture to its last: a title that begins
-    with a demonym before the trigger and ends after it is one group."""
+    with a demonym before the trigger and ends after it is one group. A group repeated by a
+    quantifier keeps its last capture, as in any regex."""
     spans: dict[str, tuple[int, int]] = {}
     for found in (b, m):
         if found is None:
             continue
         for name in found.groupdict():
-            for s, e in found.spans(name):
-                if e > s or name not in spans:
-                    old = spans.get(name)
-                    spans[name] = (min(s, old[0]), max(e, old[1])) if old and e > s else (s, e)
+            captured = found.spans(name) if name in rule.twice else [found.span(name)]
+            for s, e in captured:
+                if s < 0 or (e == s and name in spans):
+                    continue
+                old = spans.get(name)
+                spans[name] = (min(s, old[0]), max(e, old[1])) if old and e > s else (s, e)
     parts = dict(rule.defaults)
     for name, (s, e) in spans.items():
         parts[name] = book.lookup(name, m.string[s:e])

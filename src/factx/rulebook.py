@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import time
 import tomllib
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -33,6 +34,7 @@ _LEADING_LISTS = regex.compile(
     rf"(?:\\b)?(?P<open>(?:\(\?P<\w+>|\(\?:|\(\?i:)*+)(?P<items>{_ITEM}(?:\|{_ITEM})*+)(?P<close>\)*+)(?![?*{{|+])")
 _LIST_GROUP = regex.compile(rf"\(\?P<(\w+)>({_ITEM}(?:\|{_ITEM})*)\)")    # (?P<g>\L<a>|\L<b>): g reads a, b
 _FORM = regex.compile(r"[a-z0-9_]+")
+_GROUP_NAME = regex.compile(r"\(\?P<(\w+)>")
 WORD = regex.compile(r"[\p{L}\p{M}]+|\p{N}+")    # letters or digits: "FY2026" is "FY" and "2026"
 _TOP_KEYS = {"ref_date", "include", "lists", "fragments", "rule"}
 _SHARED_KEYS = {"lists", "fragments"}       # all a shared file (patterns/common/...) may hold
@@ -77,17 +79,13 @@ class Rule:
     before: str | None
     after: str | None
     written: dict[str, str]     # the parts as written in the file (for ``factx rules show``)
+    twice: frozenset[str]       # groups named more than once inside one part (they span their captures)
     forward: Any                # trigger + after, compiled: matched where the trigger stands
     behind: Any                 # before, compiled in reverse: must end where the trigger starts
     veto: bool                  # a veto rule yields nothing and suppresses what it overlaps
     defaults: dict[str, Any]    # values for groups the text leaves implicit ("6 tháng đầu năm": this year)
     examples: tuple[Example, ...]
     counter_examples: tuple[CounterExample, ...]
-
-    @property
-    def source(self) -> str:
-        """The rule as one pattern: what it matches, written out in full."""
-        return (f"(?<={self.before})" if self.before else "") + self.trigger + (self.after or "")
 
 
 @dataclass(frozen=True)
@@ -260,20 +258,47 @@ def _triggers(rules: tuple[Rule, ...], lists: dict[str, Any]) -> tuple[Trigger, 
 def _anchors(source: str, lists: dict[str, Any]) -> frozenset[str] | None:
     """The casefolded first words of the list a trigger opens with, if every entry has one."""
     lead = _LEADING_LISTS.match(source)
-    if lead is None or lead.group("open").count("(") != len(lead.group("close")):
+    if lead is None or lead.group("open").count("(") != len(lead.group("close")) or _has_top_branch(source):
         return None
     words = set()
     for entry in (e for name in _LIST_REF.findall(lead.group("items")) for e in _forms(lists[name])):
         first = WORD.match(entry)
-        if first is None or first.end() == 0:
+        if first is None:
             return None
         words.add(first.group().casefold())
     return frozenset(words)
 
 
 def _ungrouped(source: str) -> str:
-    """A trigger's scan needs no captures: named groups become plain ones."""
+    """A trigger's scan needs no captures: named groups become plain ones (unless it refers back)."""
+    if "(?P=" in source or "\\g<" in source:
+        return source
     return regex.sub(r"\(\?P<\w+>", "(?:", source)
+
+
+def _has_top_branch(source: str) -> bool:
+    """Whether the pattern has a ``|`` outside every group (``\\L<a>x|y``): then not every match
+    opens with the list, and the trigger must be a scan."""
+    depth, i, n = 0, 0, len(source)
+    while i < n:
+        c = source[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "[":                        # a class: skip to its closing bracket
+            i += 1
+            i += source.startswith("^", i)
+            i += source.startswith("]", i)
+            while i < n and source[i] != "]":
+                i += 2 if source[i] == "\\" else 1
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            return True
+        i += 1
+    return False
 
 
 def _used(source: str, lists: dict[str, Any]) -> tuple[tuple[str, tuple[str, ...]], ...]:
@@ -313,6 +338,8 @@ def _included(data: dict, path: Path, roots: tuple[Path, ...], done: set[str]):
     if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
         raise PatternError(str(path), "include must be an array of paths such as \"common/currencies.toml\"")
     for name in names:
+        if not regex.fullmatch(r"common/[\w.-]+\.toml", name):
+            raise PatternError(str(path), f"include {name!r}: shared files live in common/ (\"common/x.toml\")")
         if name in done:
             continue
         done.add(name)
@@ -441,7 +468,10 @@ def _compile_rule(table: dict, file: str, text: str, lang: str, stem: str, spec:
         raise fail(f"pattern needs one of the groups (or a default for it): {', '.join(sorted(spec.required_any))}")
     examples = tuple(_example(e, text, spec, fail) for e in _array(table, "examples", fail))
     counters = tuple(_counter(c, text, fail) for c in _array(table, "counter_examples", fail))
-    return Rule(rid, file, line, trigger, before, after, written, forward, behind, veto, defaults, examples, counters)
+    twice = frozenset(name for part in (trigger + (after or ""), before or "")
+                      for name, count in Counter(_GROUP_NAME.findall(part)).items() if count > 1)
+    return Rule(rid, file, line, trigger, before, after, written, twice, forward, behind, veto, defaults,
+                examples, counters)
 
 
 def _array(table: dict, key: str, fail) -> list:

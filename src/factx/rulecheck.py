@@ -126,12 +126,13 @@ def anchor_errors(book: Rulebook) -> list[PatternError]:
         if trigger.anchors is None:
             continue
         for text, index in zip(texts, indexes):
-            anchored = {h.start() for h in matching._hits(trigger, text, index)}
+            anchored = {h.start() for h in matching.hits(trigger, text, index)}
             missed = [h for h in trigger.regex.finditer(text, overlapped=True) if h.start() not in anchored]
             if missed:
                 rule = book.rules[trigger.rules[0]]
-                errors.append(PatternError(rule.file, f"the trigger matches {missed[0].group()!r} in {text!r}, which "
-                                           "does not open with a word of its list: it must open with the list alone",
+                errors.append(PatternError(rule.file, f"the trigger matches {missed[0].group()!r} in {text!r} where no "
+                                           "word starts with its list's first words (mid-word, or another branch): "
+                                           "open it with the list alone, after \\b",
                                            rule.id, rule.line))
                 break
     return errors
