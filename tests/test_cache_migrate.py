@@ -158,3 +158,59 @@ def test_rules_show_prints_parts_fragments_and_lists():
     assert "trigger" in r.output and "lists:" in r.output and "expanded:" in r.output
     r = CliRunner().invoke(cli, ["rules", "show", "en.dates.nope"])
     assert r.exit_code == 1 and "no rule 'en.dates.nope'" in r.output
+
+
+def _rules_of(text):
+    from factx.migrate import migrate
+
+    new, _ = migrate(text)
+    data = tomllib.loads(new)
+    return new, data, [{k: (rulebook.joined(v) if k == "trigger" else v) for k, v in r.items()} for r in data["rule"]]
+
+
+def test_a_space_before_a_cut_is_kept():
+    pattern = "\\b(?i:the\\s+)?(?:" + "|".join(f"Minister{i}" for i in range(12)) + ") (?P<year>\\d{4})"
+    text = f"[[rule]]\nid = \"en.dates.x\"\npattern = '''{pattern}'''\n"
+    new, _, (rule,) = _rules_of(text)
+    assert rule["trigger"] == tomllib.loads(text)["rule"][0]["pattern"]
+    assert all(line == line.rstrip() for line in new.splitlines())
+
+
+def test_a_multi_line_first_format_pattern_keeps_its_meaning_or_is_refused():
+    from factx.migrate import migrate
+
+    plain = "[[rule]]\nid = \"en.dates.x\"\npattern = '''(?P<year>\\d{4})\n\\s+AD'''\n"
+    _, _, (rule,) = _rules_of(plain)
+    import regex
+
+    assert regex.search(rule["trigger"], "built in 1250\n AD").group() == "1250\n AD"
+    verbose = "[[rule]]\nid = \"en.dates.x\"\npattern = '''(?x)\n  (?P<year>\\d{4})   # the year\n  \\s+AD'''\n"
+    with pytest.raises(ValueError, match="verbose"):
+        migrate(verbose)
+
+
+@pytest.mark.parametrize("text", [
+    "[[rule]]\nid = \"en.dates.x\"\npattern = \"(?P<year>\\\\d{4})'''x\"\n",                       # ''' inside
+    "ref_date = 2025-01-01\n[[rule]]\nid = \"en.dates.x\"\npattern = '''(?P<year>\\d{4})'''\n",      # a TOML date
+    "[lists]\nmonth.jan = 1\nmonth.feb = 2\n[[rule]]\nid = \"en.dates.x\"\npattern = '''(?P<year>\\d{4})'''\n"
+    "defaults.month = 1\ndefaults.day = 1\n",                                                       # dotted keys
+    "[lists.month]\njan = 1\n[[rule]]\nid = \"en.dates.x\"\npattern = '''(?P<year>\\d{4}\\x7f)'''\n"
+    "[[rule.examples]]\ntext = \"in 2025\"\n",                                                      # 0.1 tables, DEL
+])
+def test_odd_first_format_files_are_rewritten_to_the_same_data(text):
+    from factx.migrate import migrate
+
+    new, _ = migrate(text)
+    old = tomllib.loads(text)
+    now = tomllib.loads(new)
+    assert [r.get("pattern") for r in old["rule"]] == [rulebook.joined(r["trigger"]) for r in now["rule"]]
+    assert {k: v for k, v in old.items() if k != "rule"} == {k: v for k, v in now.items() if k != "rule"}
+    assert migrate(new)[0] == new
+
+
+def test_the_built_in_rule_files_need_no_migration():
+    from factx.migrate import migrate
+
+    for f in rulebook.builtin_dir().rglob("*.toml"):
+        text = f.read_text(encoding="utf-8")
+        assert migrate(text)[0] == text, f

@@ -6,7 +6,8 @@ everything a book is built from: the content of every rule file it may read (bui
 user packs), the extractor's Spec, and the versions of factx, ``regex`` and Python. A
 missing, stale or corrupt entry is silently rebuilt; writes are atomic (temp file, rename),
 so two processes never see half a file. ``FACTX_NO_CACHE=1`` (``--no-cache``) bypasses it,
-``FACTX_CACHE_DIR`` moves it (default: the user cache folder, ``~/.cache/factx``).
+``FACTX_CACHE_DIR`` moves it (default: the user cache folder, ``~/.cache/factx``). Entries
+are pickles, which run code when loaded: the folder must be writable by its user alone.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from typing import Any
 import regex
 
 FORMAT = 4          # bump when the pickled classes change shape
-KEEP = 8            # entries kept per language and rule file (built-in and packs, recent edits)
+KEEP = 8            # entries kept per language and rule file, all packs and recent edits together
 
 
 def _engine_digest() -> bytes:

@@ -170,8 +170,9 @@ def migrate(folder, check):
 
     Every `*.toml` under FOLDER is rewritten in place: `pattern` becomes `trigger` (what it
     matches does not change), lists get one entry per line, long patterns one branch per line,
-    examples become [[rule.examples]] tables. Comments are kept. Files already in the format
-    are left alone.
+    examples become [[rule.examples]] tables, comments on their own lines kept. Each file is
+    read back and must hold the same rules; one that cannot is refused. Files already in the
+    format are left alone.
 
     \b
     Example:
@@ -180,14 +181,14 @@ def migrate(folder, check):
     """
     from pathlib import Path
 
-    from .migrate import migrate_file_text
+    from .migrate import migrate as rewrite
 
     changed = 0
     for path in sorted(Path(folder).rglob("*.toml")):
         try:
             old = path.read_text(encoding="utf-8")
-            new = migrate_file_text(old)
-        except (OSError, UnicodeDecodeError, ValueError) as e:
+            new, kept = rewrite(old)
+        except (OSError, UnicodeDecodeError, ValueError, TypeError) as e:
             raise click.ClickException(f"{path}: {e}") from None
         if new == old:
             continue
@@ -196,7 +197,7 @@ def migrate(folder, check):
             click.echo(f"{path}: needs rewriting")
         else:
             path.write_text(new, encoding="utf-8")
-            click.echo(f"{path}: rewritten")
+            click.echo(f"{path}: rewritten" + ("" if kept else " (its layout was unusual: comments could not be kept)"))
     if not changed:
         click.echo("nothing to rewrite")
     sys.exit(1 if check and changed else 0)

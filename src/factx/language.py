@@ -27,7 +27,6 @@ _WORD = regex.compile(r"\p{L}+")
 _EN_WORDS = frozenset("""the of and to is that for on with as was by at are be it from will has have said
     this which were its their been not but they who had also than he she would after about a in an or we
     our his her into over new between two""".split())
-CLEAR_CHARS = 2_000            # the sample the clear-cut test reads
 
 
 @lru_cache(maxsize=1)
@@ -45,7 +44,7 @@ def detect(text: str) -> tuple[str, float]:
     sample = text[:SAMPLE_CHARS]
     if not _LETTER.search(sample):
         return "und", 0.0
-    clear = _clear_cut(text[:CLEAR_CHARS])
+    clear = _clear_cut(sample)
     if clear:
         return clear, 1.0
     from langdetect.lang_detect_exception import LangDetectException

@@ -135,7 +135,8 @@ def settle(candidates: list[Candidate]) -> tuple[list[Candidate], list[tuple[Can
     """Resolve overlaps: (kept in text order, [(dropped, reason)]).
 
     Longest first; the kept spans are disjoint and sorted, so each candidate's only possible
-    rival is the kept span starting last before its end (found by bisection): O(n log n).
+    rival is the kept span starting last before its end, found by bisection instead of by
+    comparing it with every kept span.
     """
     vetoes = sorted((c for c in candidates if c.veto), key=lambda c: c.start)
     veto_starts = [v.start for v in vetoes]

@@ -1,14 +1,19 @@
 """Rewrite a rule file of the first format (one ``pattern`` per rule, everything on one line)
 in today's: ``trigger`` instead of ``pattern``, word lists one entry per line, long patterns
-one branch per line, examples as ``[[rule.examples]]`` tables. Comments are kept.
+one branch per line, examples as ``[[rule.examples]]`` tables.
 
-A first-format pattern is, unchanged, a rule that is all trigger, so the rewrite never changes
-what a pack matches; splitting a rule into ``before`` / ``trigger`` / ``after`` (faster, and
-shares the scan with rules of the same trigger) is left to its author.
+A first-format pattern is, unchanged, a rule that is all trigger, so the rewrite need not change
+what a pack matches, and it is checked not to: the new file is read back and must hold the same
+lists, fragments and rules (patterns compared as the loader joins them). The rewrite goes line
+by line, keeping the comments before each entry; a file it cannot follow (dotted keys, tables
+it does not expect) is written again from its data, without comments; a file neither way can
+reproduce is refused. Splitting a rule into ``before`` / ``trigger`` / ``after`` (faster, and
+shares the search with rules of the same trigger) is left to its author.
 """
 
 from __future__ import annotations
 
+import datetime
 import json
 import tomllib
 from typing import Any
@@ -17,10 +22,100 @@ import regex
 
 WIDTH = 100                  # the longest line written, comments and patterns included
 _BARE_KEY = regex.compile(r"[A-Za-z0-9_-]+")
+_ESCAPE = regex.compile(r"\\(?:[pPN]\{[^}]*\}|L<\w+>|x\{[^}]*\})")
 
 
-def migrate_text(text: str) -> str:
-    """The file ``text`` in the current format (idempotent on a file already in it)."""
+def migrate(text: str) -> tuple[str, bool]:
+    """(the file in the current format, whether its comments were kept); ``text`` itself when
+    it needs no rewriting. Raises ValueError for a file that cannot be rewritten faithfully."""
+    data = tomllib.loads(text)
+    if not _needs(data, text):
+        return text, True
+    problems = []
+    for attempt, keeps_comments in ((_line_based, True), (_from_data, False)):
+        try:
+            new = attempt(text, data)
+            same = _same(data, tomllib.loads(new))
+        except (ValueError, TypeError, _Unfollowed) as e:
+            problems.append(str(e) or type(e).__name__)
+            continue
+        if same:
+            return new, keeps_comments
+        problems.append("the rewrite would not hold the same rules")
+    raise ValueError("cannot be rewritten faithfully (" + "; ".join(dict.fromkeys(problems)) + "): "
+                     "edit it by hand, renaming each rule's 'pattern' to 'trigger'")
+
+
+def migrate_file_text(text: str) -> str:
+    return migrate(text)[0]
+
+
+def _needs(data: dict, text: str) -> bool:
+    """A rule still written with ``pattern``, or (a shared file) a line no reviewer can read."""
+    rules = data.get("rule", [])
+    if isinstance(rules, list) and any(isinstance(r, dict) and "pattern" in r for r in rules):
+        return True
+    return not rules and any(len(line) > 200 for line in text.splitlines())
+
+
+def _same(old: dict, new: dict) -> bool:
+    """The rewritten data holds what the old file held, patterns as the loader reads them."""
+    from .rulebook import joined
+
+    def norm(data: dict, first_format: bool) -> dict:
+        read = _one_line if first_format else joined
+        out = {k: v for k, v in data.items() if k not in ("fragments", "rule")}
+        out["fragments"] = {k: read(v) for k, v in data.get("fragments", {}).items()}
+        out["rule"] = []
+        for r in data.get("rule", []):
+            r = dict(r)
+            if first_format and "pattern" in r:
+                r["trigger"] = r.pop("pattern")
+            for key in ("trigger", "before", "after"):
+                if isinstance(r.get(key), str):
+                    r[key] = read(r[key])
+            out["rule"].append(r)
+        return out
+
+    return norm(old, True) == norm(new, False)
+
+
+def _from_data(text: str, data: dict) -> str:
+    """The file written again from its data alone (its comments cannot follow)."""
+    out: list[str] = []
+    for k, v in data.items():
+        if k not in ("lists", "fragments", "rule"):
+            out += _assignment(k, v)
+    lists = data.get("lists", {})
+    if lists:
+        out += ["", "[lists]"]
+        for name, entries in lists.items():
+            if not isinstance(entries, dict):
+                out += _assignment(name, entries)
+        for name, entries in lists.items():
+            if isinstance(entries, dict):
+                out += ["", f"[lists.{_key(name)}]", *(f"{_key(k)} = {_value(v)}" for k, v in entries.items())]
+    if data.get("fragments"):
+        out += ["", "[fragments]"]
+        for name, source in data["fragments"].items():
+            out += _pattern(name, source)
+    for r in data.get("rule", []):
+        out += _rule([([], "", None), *(([], k, v) for k, v in r.items())])
+    return "\n".join(_squeeze(out)).strip("\n") + "\n"
+
+
+def _one_line(pattern: str) -> str:
+    """A first-format pattern that ran over lines, as one line meaning the same: each line break
+    becomes the escape \\n (not for a verbose pattern, whose comments end at line breaks)."""
+    if "\n" not in pattern:
+        return pattern
+    if regex.search(r"\(\?[a-zA-Z]*x", pattern):
+        raise ValueError("a verbose (?x) pattern runs over several lines")
+    return pattern.replace("\r\n", "\n").replace("\n", "\\n")
+
+
+def _line_based(text: str, data: dict) -> str:
+    """The file rewritten line by line, the comments before each entry kept with it."""
     out: list[str] = []
     section = ""
     lists_arrays: list[str] = []
@@ -44,7 +139,7 @@ def migrate_text(text: str) -> str:
             flush_rule()
             header = statement.strip()
             if header.startswith("[lists.") or header == "[[rule.examples]]":
-                raise _Unchanged
+                raise _Unfollowed(f"a {header} table")
             if section == "[lists]" and header != "[lists]":
                 flush_lists()
             section = header
@@ -78,15 +173,8 @@ def migrate_text(text: str) -> str:
     return "\n".join(_squeeze(out)).strip("\n") + "\n"
 
 
-class _Unchanged(Exception):
-    """The file already uses the current format."""
-
-
-def migrate_file_text(text: str) -> str:
-    try:
-        return migrate_text(text)
-    except _Unchanged:
-        return text
+class _Unfollowed(Exception):
+    """A layout the line-by-line rewrite does not follow; the data rewrite takes over."""
 
 
 def _statements(text: str):
@@ -147,9 +235,12 @@ def _assignment(key: str, value: Any) -> list[str]:
 
 def _pattern(key: str, source: str) -> list[str]:
     """A pattern on one line if short, else one piece per line (joined back on load)."""
-    if len(key) + len(source) + 9 <= WIDTH or "'''" in source or "\n" in source:
-        return [f"{key} = '''{source}'''"]
-    return [f"{key} = '''", *("  " + piece for piece in _pieces(source, WIDTH - 2)), "'''"]
+    source = _one_line(source)
+    if "'''" in source:
+        return [f"{_key(key)} = {_value(source)}"]
+    if len(key) + len(source) + 9 <= WIDTH:
+        return [f"{_key(key)} = '''{source}'''"]
+    return [f"{_key(key)} = '''", *("  " + piece for piece in _pieces(source, WIDTH - 2)), "'''"]
 
 
 def _pieces(source: str, width: int) -> list[str]:
@@ -176,9 +267,9 @@ def _pieces(source: str, width: int) -> list[str]:
         i += 1
     pieces, start = [], 0
     while len(source) - start > width:
-        ok = [(at, d) for at, d in cuts if start + 20 < at <= start + width and not source[at].isspace()]
+        ok = [(at, d) for at, d in cuts if start + 20 < at <= start + width and _clean_cut(source, at)]
         if not ok:
-            ok = [(at, 99) for at in range(start + width, start + 20, -1) if not source[at].isspace()
+            ok = [(at, 99) for at in range(start + width, start + 20, -1) if _clean_cut(source, at)
                   and source[at - 1] != "\\" and not _inside_escape(source, at)][:1]
             if not ok:
                 break
@@ -189,11 +280,16 @@ def _pieces(source: str, width: int) -> list[str]:
     return pieces
 
 
+def _clean_cut(source: str, at: int) -> bool:
+    """No space on either side of a cut: the loader drops indentation, an editor trailing spaces."""
+    return not source[at].isspace() and not source[at - 1].isspace()
+
+
 def _inside_escape(source: str, at: int) -> bool:
     """True if cutting at ``at`` would split an escape such as ``\\p{L}`` or ``\\L<x>``."""
     back = source.rfind("\\", max(0, at - 12), at)
-    return back >= 0 and regex.match(r"\\(?:[pPN]\{[^}]*\}|L<\w+>|x\{[^}]*\})", source[back:]) is not None \
-        and back + regex.match(r"\\(?:[pPN]\{[^}]*\}|L<\w+>|x\{[^}]*\})", source[back:]).end() > at
+    escape = _ESCAPE.match(source, back) if back >= 0 else None
+    return escape is not None and escape.end() > at
 
 
 def _comments(lines: list[str]) -> list[str]:
@@ -224,7 +320,9 @@ def _value(v: Any) -> str:
     if isinstance(v, (int, float)):
         return repr(v)
     if isinstance(v, str):
-        return json.dumps(v, ensure_ascii=False)
+        return json.dumps(v, ensure_ascii=False).replace("\x7f", "\\u007f")
+    if isinstance(v, (datetime.date, datetime.time)):          # TOML's own dates, written bare
+        return v.isoformat()
     if isinstance(v, dict):
         return "{ " + ", ".join(f"{_key(k)} = {_value(x)}" for k, x in v.items()) + " }"
     if isinstance(v, list):
@@ -233,9 +331,11 @@ def _value(v: Any) -> str:
 
 
 def _squeeze(lines: list[str]) -> list[str]:
-    """No runs of blank lines."""
+    """No runs of blank lines; other lines kept exactly (a pattern piece may end in a space)."""
     out: list[str] = []
     for line in lines:
-        if line.strip() or (out and out[-1].strip()):
-            out.append(line.rstrip())
+        if line.strip():
+            out.append(line)
+        elif out and out[-1].strip():
+            out.append("")
     return out

@@ -187,11 +187,13 @@ def _stat(path: Path):
 
 @lru_cache(maxsize=64)
 def _load_cached(lang: str, stem: str, spec: Spec, roots: tuple[Path, ...], _fingerprint: tuple) -> Rulebook:
-    key = cache.key(lang, stem, _spec_text(spec), files_read(lang, stem, roots))
+    files = files_read(lang, stem, roots)
+    key = cache.key(lang, stem, _spec_text(spec), files)
     book = cache.get(key)
     if book is None:
         book = compile_book(lang, stem, spec, roots)
-        cache.put(key, book)
+        if cache.key(lang, stem, _spec_text(spec), files) == key:     # not edited while compiling
+            cache.put(key, book)
     return book
 
 
@@ -427,16 +429,17 @@ def _compile_rule(table: dict, file: str, text: str, lang: str, stem: str, spec:
     if unknown:
         raise fail(f"unknown key(s): {', '.join(sorted(unknown))}")
     parts: dict[str, str | None] = {}
-    written = {key: joined(table[key]) for key in ("before", "trigger", "after") if isinstance(table.get(key), str)}
-    for key in ("trigger", "before", "after"):
+    written: dict[str, str] = {}
+    for key in ("before", "trigger", "after"):
         value = table.get(key)
         if value is None:
             parts[key] = None
             continue
         if not isinstance(value, str) or not value.strip():
             raise fail(f"{key} must be a non-empty pattern string")
+        written[key] = joined(value)
         try:
-            parts[key] = _expand(joined(value), fragments)
+            parts[key] = _expand(written[key], fragments)
         except KeyError as e:
             raise fail(f"unknown fragment {{{e.args[0]}}} (in {key})") from None
         except RecursionError as e:

@@ -79,43 +79,43 @@ def link(cands: list[Candidate], people: list[Person], dates: list[Candidate], v
     return facts
 
 
-class _Sorted:
-    """Candidates sorted by start, looked up by a range of starts."""
+class _ByStart:
+    """Items kept in order of their start, looked up by a range of starts (bisection), so each
+    commitment looks at its own neighbourhood and a long document stays linear."""
 
-    def __init__(self, items: list[Candidate]):
-        self.items = items
-        self.starts = [c.start for c in items]
+    def __init__(self, items: list, starts: list[int]):
+        self.items, self.starts = items, starts
 
-    def starting(self, lo: int, hi: int) -> list[Candidate]:
+    def starting(self, lo: int, hi: int) -> list:
         """Those starting in [lo, hi)."""
         return self.items[bisect_left(self.starts, lo):bisect_left(self.starts, hi)]
 
 
-class _Done:
-    """The commitments linked so far, in text order, with their actors."""
+class _Sorted(_ByStart):
+    """Date candidates."""
+
+    def __init__(self, items: list[Candidate]):
+        super().__init__(items, [c.start for c in items])
+
+
+class _Done(_ByStart):
+    """The commitments linked so far, with their actors; they come in text order."""
 
     def __init__(self):
-        self.items: list[tuple[Candidate, _Actor]] = []
-        self.starts: list[int] = []
+        super().__init__([], [])
 
     def add(self, c: Candidate, actor: _Actor) -> None:
         self.items.append((c, actor))
         self.starts.append(c.start)
 
-    def starting(self, lo: int, hi: int) -> list[tuple[Candidate, _Actor]]:
-        return self.items[bisect_left(self.starts, lo):bisect_left(self.starts, hi)]
 
-
-class _Mentions:
-    """Every span that refers to a person, sorted by start."""
+class _Mentions(_ByStart):
+    """Every span that refers to a person."""
 
     def __init__(self, people: list[Person]):
-        self.items = sorted(((span, p) for p in people for span in p.spans()), key=lambda m: m[0])
-        self.starts = [s for (s, _), _ in self.items]
-        self.longest = max((e - s for (s, e), _ in self.items), default=0)
-
-    def starting(self, lo: int, hi: int) -> list[tuple[Span, Person]]:
-        return self.items[bisect_left(self.starts, lo):bisect_left(self.starts, hi)]
+        items = sorted(((span, p) for p in people for span in p.spans()), key=lambda m: m[0])
+        super().__init__(items, [s for (s, _), _ in items])
+        self.longest = max((e - s for (s, e), _ in items), default=0)
 
     def overlapping(self, span: Span) -> list[tuple[Span, Person]]:
         return [m for m in self.starting(span[0] - self.longest, span[1]) if m[0][1] > span[0]]
@@ -124,7 +124,8 @@ class _Mentions:
 def _action(c: Candidate, ordered: list[Candidate], i: int, sent: Span, text: str) -> Span:
     start, stop = c.attrs["action_span"]
     nexts = []
-    for n in ordered[i + 1:]:
+    for j in range(i + 1, len(ordered)):
+        n = ordered[j]
         if n.start >= sent[1]:
             break
         nexts.append(n.attrs["actor_span"][0] if n.attrs["actor_span"] and n.attrs["actor_span"][0] >= start
