@@ -106,3 +106,13 @@ def test_shared_file_may_not_hold_rules(tmp_path, monkeypatch):
         rulebook.load("en", "dates", dates.SPEC, ())
 
 
+
+
+@pytest.mark.parametrize("body, message", [
+    ("[rule]\nid = \"en.dates.x\"\ntrigger = '''(?P<year>\\d{4})'''\n", r"written \[\[rule\]\]"),
+    ("[[rule]]\nid = \"en.dates.x\"\ntrigger = '''(?P<year>\\d{4})'''\nveto = \"no\"\n", "veto must be true or false"),
+    ("include = [\"../x.toml\"]\n", "shared files live in common/"),
+])
+def test_pack_values_of_the_wrong_shape_are_clear_errors(tmp_path, body, message):
+    with pytest.raises(PatternError, match=message):
+        load_user(tmp_path, body)
