@@ -160,3 +160,50 @@ def test_closed_stdin_is_one_line_and_the_other_files_are_read(seeds_dir):
     assert r.returncode == 1
     assert "-: standard input is closed" in r.stderr and "Traceback" not in r.stderr
     assert len(r.stdout.splitlines()) == 2
+
+
+def test_output_into_a_missing_folder_is_one_line(seeds_dir, tmp_path):
+    r = CliRunner().invoke(cli, ["extract", str(seeds_dir), "-o", str(tmp_path / "nope" / "out.json")])
+    assert r.exit_code == 2 and "the folder" in r.output and "does not exist" in r.output
+    assert "Traceback" not in r.output
+
+
+def test_output_is_replaced_only_when_the_run_ends(seeds_dir, tmp_path, monkeypatch):
+    from factx import pipeline
+
+    out = tmp_path / "facts.json"
+    out.write_text("[]\n", encoding="utf-8")
+    real = pipeline.extract_paths
+
+    def interrupted(*args, **kwargs):
+        for i, item in enumerate(real(*args, **kwargs)):
+            if i == 2:
+                raise KeyboardInterrupt
+            yield item
+
+    monkeypatch.setattr(pipeline, "extract_paths", interrupted)
+    r = CliRunner().invoke(cli, ["extract", str(seeds_dir), "-o", str(out), "--format", "json"])
+    assert r.exit_code == 130
+    assert out.read_text(encoding="utf-8") == "[]\n"                  # the old file, whole
+    assert [p.name for p in tmp_path.iterdir()] == ["facts.json"]     # no temporary left behind
+    monkeypatch.setattr(pipeline, "extract_paths", real)
+    r = CliRunner().invoke(cli, ["extract", str(seeds_dir), "-o", str(out), "--format", "json"])
+    assert r.exit_code == 0 and len(json.loads(out.read_text(encoding="utf-8"))) == 5
+
+
+def test_a_full_disk_and_a_closed_pipe_are_one_line(seeds_dir):
+    import os
+    import subprocess
+    import sys
+
+    seed = str(sorted(seeds_dir.glob("*.txt"))[0])
+    if os.path.exists("/dev/full"):
+        r = subprocess.run([sys.executable, "-m", "factx", "extract", seed, "-o", "/dev/full", "--format", "json"],
+                           capture_output=True, text=True)
+        assert r.returncode == 1 and "cannot write /dev/full: No space left on device" in r.stderr
+        assert "Traceback" not in r.stderr
+    p = subprocess.Popen([sys.executable, "-m", "factx", "extract", str(seeds_dir), "--format", "table"],
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, env={**os.environ, "COLUMNS": "80"})
+    p.stdout.readline()
+    p.stdout.close()                                                  # as `| head -1`
+    assert p.wait() == 0 and b"Traceback" not in p.stderr.read()

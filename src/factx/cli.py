@@ -78,7 +78,7 @@ def cli(no_cache):
               help=f"Comma-separated fact types to extract ({','.join(ALL_TYPES)}). Default: all available.")
 @click.option("--glob", "pattern", default="*.txt", show_default=True,
               help="Which files to read inside folders (recursive).")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True),
+@click.option("-o", "--output", type=click.Path(dir_okay=False),
               help="Write to this file instead of stdout.")
 @click.option("--max-size", type=click.IntRange(min=1), default=20, show_default=True, metavar="MB",
               help="Skip (with a warning) files larger than this.")
@@ -95,7 +95,8 @@ def extract(paths, fmt, lang, ref_date, types, pattern, output, max_size, patter
     """
     from . import pipeline, render
 
-    stream = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout
+    target = _Output(output)
+    stream = target.open()
     fmt = fmt or ("table" if output is None and sys.stdout.isatty() else "json")
     out_console, err_console = _consoles(output, stream)
     sink = render.writer(fmt, stream, out_console)
@@ -115,24 +116,82 @@ def extract(paths, fmt, lang, ref_date, types, pattern, output, max_size, patter
                     err_console.print(f"factx: warning: {warning}", markup=False, highlight=False, soft_wrap=True)
                 sink.write(item)
         sink.close()
+        target.commit()
     except FactxError as e:
+        target.abandon()
         raise click.UsageError(str(e)) from None
     except BrokenPipeError:
+        target.abandon()
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())   # `| head` closed the pipe
         sys.exit(EXIT_OK)
     except KeyboardInterrupt:
+        target.abandon()
         sys.exit(130)
-    finally:
-        if output:
-            stream.close()
+    except OSError as e:                 # a full disk, a closed stdout: one line, not a traceback
+        target.abandon()
+        click.echo(f"factx: error: cannot write {output or 'standard output'}: {e.strerror or e}", err=True)
+        sys.exit(EXIT_INPUT)
     sys.exit(status)
+
+
+class _Output:
+    """Where extract writes. A regular file is written beside itself and renamed into place at
+    the end, so a crash, Ctrl-C or full disk never leaves half a JSON array where a good file
+    was; a device or a pipe (``/dev/stdout``, a FIFO) is written directly; None is stdout."""
+
+    def __init__(self, path: str | None):
+        self.path, self.tmp, self.stream = path, None, None
+        if path is None:
+            return
+        folder = os.path.dirname(os.path.abspath(path))
+        if not os.path.isdir(folder):
+            raise click.UsageError(f"-o {path}: the folder {folder} does not exist")
+
+    def open(self):
+        import tempfile
+
+        if self.path is None:
+            self.stream = sys.stdout
+        elif os.path.exists(self.path) and not os.path.isfile(self.path):
+            self.stream = open(self.path, "w", encoding="utf-8", newline="")
+        else:
+            fd, self.tmp = tempfile.mkstemp(dir=os.path.dirname(os.path.abspath(self.path)),
+                                            prefix=f".{os.path.basename(self.path)}.", suffix=".tmp")
+            self.stream = os.fdopen(fd, "w", encoding="utf-8", newline="")
+        return self.stream
+
+    def commit(self) -> None:
+        if self.path is None:
+            self.stream.flush()
+            return
+        self.stream.close()
+        if self.tmp:
+            os.replace(self.tmp, self.path)
+            self.tmp = None
+
+    def abandon(self) -> None:
+        if self.path is None:
+            return
+        try:
+            self.stream.close()
+        except OSError:
+            pass
+        if self.tmp:
+            try:
+                os.unlink(self.tmp)
+            except OSError:
+                pass
 
 
 def _consoles(output, stream):
     from rich.console import Console
 
+    class Quiet(Console):
+        def on_broken_pipe(self) -> None:      # rich would exit 1; `| head` is a normal end
+            raise BrokenPipeError
+
     # No explicit file for stdout: rich then follows sys.stdout, which a live progress bar redirects.
-    out = Console(file=stream, force_terminal=False, width=120) if output else Console()
+    out = Quiet(file=stream, force_terminal=False, width=120) if output else Quiet()
     return out, Console(stderr=True)
 
 
