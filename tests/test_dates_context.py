@@ -1,5 +1,7 @@
 """Date readings that need more than the match itself: the rest of the sentence or document."""
 
+import pytest
+
 import factx
 
 REF = "2025-12-16"
@@ -69,3 +71,14 @@ def test_relative_forms_keep_an_unknown_part_without_a_document_date():
 def test_day_and_month_take_the_nearest_year_to_the_document_date():
     assert dates("Hội nghị khai mạc ngày 30/12.", "vi", ref="2026-01-02") == [("ngày 30/12", "2025-12-30")]
     assert dates("The talks open on January 3.", "en", ref="2025-12-28") == [("January 3", "2026-01-03")]
+
+
+@pytest.mark.parametrize("text, lang, want", [
+    ("They met on 31 February 2025 in Hanoi.", "en", []),
+    ("The deal of 29 February 2023 was void.", "en", []),
+    ("Ngày 31/2/2025 không tồn tại.", "vi", []),
+    ("Leap day talks (Feb. 29, 2024) ended early.", "en", ["2024-02-29"]),
+])
+def test_an_impossible_day_gives_nothing_not_its_month(text, lang, want):
+    doc = factx.extract(text, lang=lang, ref_date="2025-12-16")
+    assert [f.attrs["value"] for f in doc.facts if f.type == "date"] == want

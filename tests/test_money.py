@@ -158,3 +158,11 @@ def test_seed_money_is_all_found_with_no_extra(seed_report):
     assert tally.f1 == 1.0 and tally.tp > 0
     right, total = tally.attrs["approximate"]
     assert right == total > 0
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("The fund is $3-2 billion.", "en"),                     # a range that runs backwards
+    ("Vốn 1 tỷ 2000 triệu đồng.", "vi"),                     # the rest is not below the first scale
+])
+def test_a_malformed_figure_gives_no_fact_not_a_piece_of_itself(text, lang):
+    assert [f for f in factx.extract(text, lang=lang).facts if f.type == "money"] == []

@@ -35,6 +35,7 @@ class Candidate:
     attrs: dict[str, Any] = field(default_factory=dict)
     veto: bool = False
     order: int = 0                          # the rule's position: earlier wins a tie
+    void: str | None = None                 # why it is no fact, though it wins overlaps as one would
 
 
 class WordIndex:
@@ -160,4 +161,5 @@ def settle(candidates: list[Candidate]) -> tuple[list[Candidate], list[tuple[Can
             continue
         starts.insert(j, c.start)
         kept.insert(j, c)
-    return kept, dropped
+    dropped += [(c, c.void) for c in kept if c.void]
+    return [c for c in kept if not c.void], dropped

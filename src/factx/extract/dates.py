@@ -72,6 +72,10 @@ def _resolved(matches: list[Match], text: str, ref: date | None,
         if not m.rule.veto:
             try:
                 t = timex.resolve(timex.with_order(m.parts, document_order), ref)
+            except timex.Impossible as e:       # it still hides what it covers ("February 2025")
+                c.void = str(e)
+                out.append((c, m))
+                continue
             except (ValueError, OverflowError) as e:        # timex.Invalid, or past the calendar's edge
                 if rejected is not None:
                     rejected.append((c, str(e)))

@@ -33,7 +33,7 @@ _ISO = regex.compile(r"[A-Z]{3}")
 
 def candidates(book: rulebook.Rulebook, matches: list[Match], text: str, ref: date | None,
                rejected: list[tuple[Candidate, str]] | None = None) -> list[Candidate]:
-    """One candidate per match that makes an amount in a known currency; the rest go to ``rejected``."""
+    """One candidate per match; one that makes no amount in a known currency is void."""
     out = []
     for order, m in enumerate(matches):
         c = Candidate(TYPE, m.rule.id, m.start, m.end, veto=m.rule.veto, order=order)
@@ -41,9 +41,9 @@ def candidates(book: rulebook.Rulebook, matches: list[Match], text: str, ref: da
             try:
                 c.attrs = value(m.parts, book.lang)
             except numbers.Invalid as e:
-                if rejected is not None:
-                    rejected.append((c, str(e)))
-                continue
+                # A malformed figure ("$3-2 billion", a 40-digit run) is no fact, and no piece
+                # of it is one either: it settles like a match and is dropped afterwards.
+                c.void = str(e)
         out.append(c)
     return out
 

@@ -33,6 +33,11 @@ class Invalid(ValueError):
     """The pieces do not make a calendar date (month 13, 31 June, ...)."""
 
 
+class Impossible(Invalid):
+    """A date written in full that no calendar has ("31 February 2025"): nothing inside it,
+    not even its month and year, is a fact."""
+
+
 def resolve(parts: Mapping[str, Any], ref: date | None) -> TimeValue:
     """Turn the pieces of one match into its value; raise ``Invalid`` if there is none."""
     p = {k: v for k, v in parts.items() if isinstance(v, int)}
@@ -157,7 +162,7 @@ def _point(p: dict[str, int], ref: date | None) -> TimeValue:
         _check(1 <= day <= calendar.monthrange(2000, month)[1], "day")
         y = _nearest_year(ref, month, day)
         if month == 2 and day == 29 and not calendar.isleap(y):
-            raise Invalid("29 February in a common year")
+            raise Impossible("29 February in a common year")
         return TimeValue(date(y, month, day).isoformat(), "day", True)
     leap_year = 2000 if year == "XXXX" else int(year)
     _check(1 <= day <= calendar.monthrange(leap_year, month)[1], "day")
@@ -241,4 +246,4 @@ def _day(d: date) -> TimeValue:
 
 def _check(ok: bool, what: str) -> None:
     if not ok:
-        raise Invalid(f"impossible {what}")
+        raise Impossible(f"impossible {what}")
