@@ -44,3 +44,14 @@ def test_same_figures_as_the_shared_scorer(tmp_path):
     out = subprocess.run([sys.executable, str(SCORER), "--gold", str(gold), "--pred", str(pred), "--json"],
                          capture_output=True, text=True, check=True)
     assert evaluate.score(GOLD, PRED).summary() == json.loads(out.stdout)
+
+
+def test_a_gold_entry_missing_what_scoring_reads_is_named():
+    import pytest
+
+    from factx import evaluate
+
+    gold = {"documents": [{"source": "a.txt", "money": [{"text": "US$1 billion", "currency": "USD"}]}]}
+    with pytest.raises(ValueError, match="a.txt: money entry 1 lacks 'amount'"):
+        evaluate.check_gold(gold)
+    evaluate.check_gold({"documents": [{"source": "a.txt", "dates": [{"text": "May", "value": "XXXX-05"}]}]})

@@ -116,3 +116,13 @@ def test_shared_file_may_not_hold_rules(tmp_path, monkeypatch):
 def test_pack_values_of_the_wrong_shape_are_clear_errors(tmp_path, body, message):
     with pytest.raises(PatternError, match=message):
         load_user(tmp_path, body)
+
+
+def test_a_list_value_that_is_not_a_finite_number_is_refused(tmp_path):
+    d = tmp_path / "pack"
+    (d / "en").mkdir(parents=True)
+    (d / "en" / "money.toml").write_text("[lists]\nscale = { zillion = inf }\n", encoding="utf-8")
+    from factx.extract import money
+
+    with pytest.raises(PatternError, match="'zillion' must be a finite number"):
+        rulebook.load("en", "money", money.SPEC, (str(d),))

@@ -51,9 +51,10 @@ def eval_command(docs, gold, errors, bars, fmt, lang, pattern, patterns):
     from .errors import FactxError, SourceError
 
     try:
-        gold_data = json.loads(open(gold, encoding="utf-8").read())
-        gold_data["documents"]
-    except (ValueError, KeyError, TypeError) as e:
+        with open(gold, encoding="utf-8") as f:
+            gold_data = json.load(f)
+        evaluate.check_gold(gold_data)
+    except (ValueError, OSError) as e:
         raise click.UsageError(f"{gold}: not a gold file ({e})") from None
     predicted, unread = [], 0
     try:

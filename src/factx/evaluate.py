@@ -43,6 +43,24 @@ def _same_amount(a: Any, b: Any) -> bool:
     return abs(a - b) <= max(0.5, 1e-9 * abs(b))
 
 
+REQUIRED = {"date": ("text", "value"), "money": ("text", "amount", "currency"), "official": ("key",),
+            "commitment": ("sentence", "trigger")}
+
+
+def check_gold(data: Any) -> None:
+    """Raise ValueError naming the first document and entry that lacks what scoring reads."""
+    if not isinstance(data, dict) or not isinstance(data.get("documents"), list):
+        raise ValueError("no \"documents\" list")
+    for i, doc in enumerate(data["documents"], 1):
+        if not isinstance(doc, dict) or not isinstance(doc.get("source"), str):
+            raise ValueError(f"document {i} has no \"source\"")
+        for kind, key in GOLD_KEYS.items():
+            for j, entry in enumerate(doc.get(key, []), 1):
+                missing = [k for k in REQUIRED[kind] if not isinstance(entry, dict) or k not in entry]
+                if missing:
+                    raise ValueError(f"{doc['source']}: {key} entry {j} lacks {', '.join(repr(m) for m in missing)}")
+
+
 def matches(kind: str, p: dict, g: dict) -> bool:
     """Strict: right place and right normalisation."""
     if kind == "date":

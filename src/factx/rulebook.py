@@ -11,6 +11,7 @@ documented in ``patterns/README.md``; ``cache`` keeps compiled books on disk.
 
 from __future__ import annotations
 
+import math
 import time
 import tomllib
 from collections import Counter
@@ -372,6 +373,9 @@ def _merge_list(old: Any, new: Any, file: str, name: str) -> Any:
     ok_table = isinstance(new, dict) and all(isinstance(v, (bool, int, float, str)) for v in new.values())
     if not (ok_list or ok_table):
         raise PatternError(file, f"list '{name}' must be an array of strings or a table of form = value")
+    odd = [k for k, v in (new.items() if ok_table else ()) if isinstance(v, float) and not math.isfinite(v)]
+    if odd:
+        raise PatternError(file, f"list '{name}': the value of {odd[0]!r} must be a finite number")
     if old is None:
         return new
     if isinstance(old, dict) != isinstance(new, dict):
