@@ -166,3 +166,9 @@ def test_seed_money_is_all_found_with_no_extra(seed_report):
 ])
 def test_a_malformed_figure_gives_no_fact_not_a_piece_of_itself(text, lang):
     assert [f for f in factx.extract(text, lang=lang).facts if f.type == "money"] == []
+
+
+def test_amounts_past_28_digits_stay_exact():
+    got = money.value({"amount": "999.999.999.999.999.999.999", "scale": 10**12,
+                       "amount_rest": "999", "scale_rest": 10**9, "code": "VND"}, "vi")
+    assert got["amount"] == 999_999_999_999_999_999_999 * 10**12 + 999 * 10**9

@@ -58,7 +58,7 @@ def value(parts: Mapping[str, Any], lang: str) -> dict[str, Any]:
         rest = numbers.scaled(parts["amount_rest"], parts.get("scale_rest"), lang)
         if parts.get("scale") is None or rest >= numbers.to_decimal(parts["scale"], lang):
             raise numbers.Invalid("the second part of a compound amount must be below the first's scale")
-        amount += rest
+        amount = numbers.EXACT.add(amount, rest)
     if "amount_end" in parts and numbers.scaled(parts["amount_end"], parts.get("scale"), lang) <= amount:
         raise numbers.Invalid("a range must run upwards")
     return {"amount": numbers.as_json(amount), "currency": currency,

@@ -9,7 +9,7 @@ values come from the rule file's valued lists, and reach this module already loo
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import Context, Decimal
 from typing import Union
 
 import regex
@@ -21,6 +21,7 @@ SEPARATORS = {"en": (",", "."), "vi": (".", ",")}
 
 _DIGITS = regex.compile(r"\d+(?:[.,]\d+)*")
 MAX_DIGITS = 21          # no amount in the news is written with more (10^21 is a thousand billion billion)
+EXACT = Context(prec=80)   # wide enough that no product or sum of such amounts is ever rounded
 
 
 class Invalid(ValueError):
@@ -73,7 +74,7 @@ def to_decimal(piece: object, lang: str) -> Decimal:
 def scaled(number: object, scale: object | None, lang: str) -> Decimal:
     """``number`` times its scale word's value ("610.9" and "million" -> 610900000)."""
     value = to_decimal(number, lang)
-    return value * to_decimal(scale, lang) if scale is not None else value
+    return EXACT.multiply(value, to_decimal(scale, lang)) if scale is not None else value
 
 
 def as_json(value: Decimal) -> Number:
