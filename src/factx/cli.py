@@ -82,8 +82,10 @@ def cli(no_cache):
               help="Write to this file instead of stdout.")
 @click.option("--max-size", type=click.IntRange(min=1), default=20, show_default=True, metavar="MB",
               help="Skip (with a warning) files larger than this.")
+@click.option("--timeout-per-doc", "timeout", type=click.FloatRange(min=0, min_open=True), default=30,
+              show_default=True, metavar="SECONDS", help="Skip (with an error line) a document that takes longer.")
 @patterns_option
-def extract(paths, fmt, lang, ref_date, types, pattern, output, max_size, patterns):
+def extract(paths, fmt, lang, ref_date, types, pattern, output, max_size, timeout, patterns):
     """Extract facts from files, folders (recursive) or - (stdin).
 
     \b
@@ -101,14 +103,14 @@ def extract(paths, fmt, lang, ref_date, types, pattern, output, max_size, patter
     out_console, err_console = _consoles(output, stream)
     sink = render.writer(fmt, stream, out_console)
     options = {"lang": None if lang == "auto" else lang, "ref_date": ref_date, "types": types,
-               "max_bytes": max_size * 1024 * 1024, "patterns": patterns}
+               "max_bytes": max_size * 1024 * 1024, "patterns": patterns, "timeout": timeout}
     status = EXIT_OK
     try:
         with _progress(paths, pattern, err_console) as advance:
             for item in pipeline.extract_paths(paths, glob=pattern, **options):
                 advance()
                 if isinstance(item, SourceError):
-                    severity = "error" if item.kind in ("missing", "internal") else "warning"
+                    severity = "error" if item.kind in ("missing", "internal", "timeout") else "warning"
                     err_console.print(f"factx: {severity}: {item}", markup=False, highlight=False, soft_wrap=True)
                     status = max(status, EXIT_USAGE if item.kind == "missing" else EXIT_INPUT)
                     continue

@@ -8,6 +8,7 @@ drops anything a veto rule covers. What it drops it returns with the reason, so
 
 from __future__ import annotations
 
+import time
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Any, Iterator
@@ -66,41 +67,62 @@ def word_index(text: str) -> WordIndex:
     return WordIndex(text)
 
 
-def hits(trigger: Trigger, text: str, index: WordIndex):
+class Budget:
+    """The time one document may take. Every regex call gets what is left as its ``timeout``,
+    so even a pattern that backtracks without end (a user's ``(?:a|a)+b``) is stopped."""
+
+    def __init__(self, seconds: float | None):
+        self.seconds = seconds
+        self.deadline = None if seconds is None else time.monotonic() + seconds
+
+    def left(self) -> float | None:
+        if self.deadline is None:
+            return None
+        left = self.deadline - time.monotonic()
+        if left <= 0:
+            raise TimeoutError
+        return left
+
+
+UNLIMITED = Budget(None)
+
+
+def hits(trigger: Trigger, text: str, index: WordIndex, budget: Budget = UNLIMITED):
     """Every match of a trigger, by start: through the index where the trigger opens with a list."""
     if trigger.anchors is None:
-        yield from trigger.regex.finditer(text, overlapped=True)
+        yield from trigger.regex.finditer(text, overlapped=True, timeout=budget.left())
         return
     for at in index.positions(trigger.anchors):
-        m = trigger.regex.match(text, at)
+        m = trigger.regex.match(text, at, timeout=budget.left())
         if m is not None:
             yield m
 
 
-def run(book: Rulebook, text: str, index: WordIndex | None = None) -> Iterator[Match]:
+def run(book: Rulebook, text: str, index: WordIndex | None = None, budget: Budget = UNLIMITED) -> Iterator[Match]:
     """Every match of every rule, in rule order.
 
     Each distinct trigger is one search of the text; a rule is tried only where its trigger
     stands, its ``before`` context checked backwards from there on a bounded window. A rule's
     own matches never overlap, as with ``finditer``: ``before`` consumes nothing of the rule's
-    previous match, though its look-behinds may look into it.
+    previous match, though its look-behinds may look into it. Raises TimeoutError when the
+    budget runs out.
     """
     found: list[list[Match]] = [[] for _ in book.rules]
     index = index or WordIndex(text)
     for trigger in book.triggers:
         rules = [(i, book.rules[i]) for i in trigger.rules]
         next_free = dict.fromkeys(trigger.rules, 0)
-        for hit in hits(trigger, text, index):
+        for hit in hits(trigger, text, index, budget):
             at = hit.start()
             for i, rule in rules:
                 if at < next_free[i]:
                     continue
-                m = rule.forward.match(text, at)
+                m = rule.forward.match(text, at, timeout=budget.left())
                 if m is None or m.end() == at:
                     continue
                 b = None
                 if rule.behind is not None:
-                    b = rule.behind.match(text, max(next_free[i], at - BEFORE_WINDOW), at)
+                    b = rule.behind.match(text, max(next_free[i], at - BEFORE_WINDOW), at, timeout=budget.left())
                     if b is None:
                         continue
                 found[i].append(_match(book, rule, m, b))

@@ -19,11 +19,15 @@ from .matching import Candidate, settle
 from .text import TextView, make_view
 
 
+TIMEOUT = 30.0       # seconds one document may take by default; None: no limit
+
+
 def extract(text: str, *, lang: str | None = None, ref_date: date | str | None = None,
             types: Iterable[str] | None = None, source: str = "-",
-            patterns: Iterable[str] = ()) -> Document:
+            patterns: Iterable[str] = (), timeout: float | None = TIMEOUT) -> Document:
     """Extract every fact from one text."""
-    return trace(text, lang=lang, ref_date=ref_date, types=types, source=source, patterns=patterns).document
+    return trace(text, lang=lang, ref_date=ref_date, types=types, source=source, patterns=patterns,
+                 timeout=timeout).document
 
 
 @dataclass(frozen=True)
@@ -37,7 +41,8 @@ class Trace:
 
 
 def trace(text: str, *, lang: str | None = None, ref_date: date | str | None = None,
-          types: Iterable[str] | None = None, source: str = "-", patterns: Iterable[str] = ()) -> Trace:
+          types: Iterable[str] | None = None, source: str = "-", patterns: Iterable[str] = (),
+          timeout: float | None = TIMEOUT) -> Trace:
     """Run the pipeline on one text, keeping every candidate and the reason each dropped one went."""
     if not isinstance(text, str):
         hint = " (decode it first: data.decode('utf-8'))" if isinstance(text, (bytes, bytearray)) else ""
@@ -63,7 +68,12 @@ def trace(text: str, *, lang: str | None = None, ref_date: date | str | None = N
     if "date" not in books and ref is None:     # the document date is read from the date rules' matches
         books["date"] = rulebook.load(lang, "dates", REGISTRY["date"].SPEC, extra)
     index = matching.word_index(view.text)
-    matches = {t: list(matching.run(book, view.text, index)) for t, book in books.items()}
+    budget = matching.Budget(timeout)
+    try:
+        matches = {t: list(matching.run(book, view.text, index, budget)) for t, book in books.items()}
+    except TimeoutError:
+        raise SourceError(source, f"extraction stopped after {timeout:g} s (--timeout-per-doc)",
+                          kind="timeout") from None
     document_date = docdate.determine(view, ref, matches.get("date"))
     ref_day = date.fromisoformat(document_date.value) if document_date else None
 
