@@ -22,7 +22,7 @@ from typing import Any
 
 import regex
 
-FORMAT = 4          # bump when the pickled classes change shape
+FORMAT = 5          # bump when the pickled classes change shape
 KEEP = 8            # entries kept per language and rule file, all packs and recent edits together
 
 

@@ -81,6 +81,7 @@ class Rule:
     after: str | None
     written: dict[str, str]     # the parts as written in the file (for ``factx rules show``)
     twice: frozenset[str]       # groups named more than once inside one part (they span their captures)
+    trusted: bool               # built in (tested to run in linear time), not from a user's pack
     forward: Any                # trigger + after, compiled: matched where the trigger stands
     behind: Any                 # before, compiled in reverse: must end where the trigger starts
     veto: bool                  # a veto rule yields nothing and suppresses what it overlaps
@@ -100,6 +101,7 @@ class Trigger:
     regex: Any
     rules: tuple[int, ...]      # indices into Rulebook.rules, in rule order
     anchors: frozenset[str] | None = None
+    trusted: bool = True        # every rule sharing it is built in
 
 
 @dataclass(frozen=True)
@@ -254,7 +256,8 @@ def _triggers(rules: tuple[Rule, ...], lists: dict[str, Any]) -> tuple[Trigger, 
     groups: dict[str, list[int]] = {}
     for i, rule in enumerate(rules):
         groups.setdefault(rule.trigger, []).append(i)
-    return tuple(Trigger(_compiled(_ungrouped(source), _used(source, lists)), tuple(idx), _anchors(source, lists))
+    return tuple(Trigger(_compiled(_ungrouped(source), _used(source, lists)), tuple(idx), _anchors(source, lists),
+                         all(rules[i].trusted for i in idx))
                  for source, idx in groups.items())
 
 
@@ -477,7 +480,8 @@ def _compile_rule(table: dict, file: str, text: str, lang: str, stem: str, spec:
     counters = tuple(_counter(c, text, fail) for c in _array(table, "counter_examples", fail))
     twice = frozenset(name for part in (trigger + (after or ""), before or "")
                       for name, count in Counter(_GROUP_NAME.findall(part)).items() if count > 1)
-    return Rule(rid, file, line, trigger, before, after, written, twice, forward, behind, veto, defaults,
+    trusted = Path(file).resolve().is_relative_to(builtin_dir().resolve())
+    return Rule(rid, file, line, trigger, before, after, written, twice, trusted, forward, behind, veto, defaults,
                 examples, counters)
 
 
