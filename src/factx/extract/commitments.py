@@ -31,7 +31,7 @@ from ..matching import Candidate, Match
 TYPE = "commitment"
 STEM = "commitments"
 MODALITIES = ("pledge", "plan", "proposal", "agreement", "readiness")
-NEEDS = ("date", "official")
+NEEDS = ("date", "official")          # link resolves the due date and the actor from these
 MAX_ACTION = 1000                   # characters: no clause runs longer; link also cuts at the sentence
 SPEC = rulebook.Spec(
     groups=frozenset({"modality", "act", "trigger", "actor", "action"}),
