@@ -30,7 +30,7 @@ def main() -> None:
     book = rulebook.load(args.lang, module.STEM, module.SPEC)
     texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
     docs = [t for t in texts if language.detect(t)[0] == args.lang] * args.repeat
-    indexes = [matching.word_index(d) for d in docs]
+    indexes = [matching.WordIndex(d) for d in docs]
     rows = []
     for trigger in book.triggers:
         one = rulebook.Rulebook(book.lang, book.type, book.ref_date,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import time
 from bisect import bisect_left
+from functools import partial
 from dataclasses import dataclass, field
 from typing import Any, Iterator
 
@@ -63,10 +64,6 @@ class WordIndex:
         return sorted(found)
 
 
-def word_index(text: str) -> WordIndex:
-    return WordIndex(text)
-
-
 class Budget:
     """The time one document may take. Every regex call of a user's rule gets what is left as
     its ``timeout``, so even a pattern that backtracks without end (``(?:a|a)+b``) is stopped;
@@ -74,7 +71,6 @@ class Budget:
     timeout, even ``timeout=None``, costs more per call than most matches)."""
 
     def __init__(self, seconds: float | None):
-        self.seconds = seconds
         self.deadline = None if seconds is None else time.monotonic() + seconds
 
     def left(self) -> float | None:
@@ -85,19 +81,23 @@ class Budget:
             raise TimeoutError
         return left
 
+    def bind(self, trusted: bool, method):
+        """``method`` itself if trusted, else ``method`` called with what is left as its timeout."""
+        return method if trusted else (lambda *args: method(*args, timeout=self.left()))
+
 
 UNLIMITED = Budget(None)
 
 
 def hits(trigger: Trigger, text: str, index: WordIndex, budget: Budget = UNLIMITED):
     """Every match of a trigger, by start: through the index where the trigger opens with a list."""
-    left = budget.left()
+    budget.left()                          # raises once the budget is spent
     if trigger.anchors is None:
-        yield from (trigger.regex.finditer(text, overlapped=True) if trigger.trusted
-                    else trigger.regex.finditer(text, overlapped=True, timeout=left))
+        yield from budget.bind(trigger.trusted, partial(trigger.regex.finditer, overlapped=True))(text)
         return
+    match = budget.bind(trigger.trusted, trigger.regex.match)
     for at in index.positions(trigger.anchors):
-        m = trigger.regex.match(text, at) if trigger.trusted else trigger.regex.match(text, at, timeout=budget.left())
+        m = match(text, at)
         if m is not None:
             yield m
 
@@ -114,21 +114,23 @@ def run(book: Rulebook, text: str, index: WordIndex | None = None, budget: Budge
     found: list[list[Match]] = [[] for _ in book.rules]
     index = index or WordIndex(text)
     for trigger in book.triggers:
-        rules = [(i, book.rules[i]) for i in trigger.rules]
+        rules = []
+        for i in trigger.rules:
+            r = book.rules[i]
+            rules.append((i, r, budget.bind(r.trusted, r.forward.match),
+                          r.behind and budget.bind(r.trusted, r.behind.match)))
         next_free = dict.fromkeys(trigger.rules, 0)
         for hit in hits(trigger, text, index, budget):
             at = hit.start()
-            for i, rule in rules:
+            for i, rule, forward, behind in rules:
                 if at < next_free[i]:
                     continue
-                m = rule.forward.match(text, at) if rule.trusted else rule.forward.match(text, at, timeout=budget.left())
+                m = forward(text, at)
                 if m is None or m.end() == at:
                     continue
                 b = None
-                if rule.behind is not None:
-                    lo = max(next_free[i], at - BEFORE_WINDOW)
-                    b = (rule.behind.match(text, lo, at) if rule.trusted
-                         else rule.behind.match(text, lo, at, timeout=budget.left()))
+                if behind is not None:
+                    b = behind(text, max(next_free[i], at - BEFORE_WINDOW), at)
                     if b is None:
                         continue
                 found[i].append(_match(book, rule, m, b))

@@ -20,6 +20,8 @@ from typing import Any
 
 import regex
 
+from .rulebook import joined, structure
+
 WIDTH = 100                  # the longest line written, comments and patterns included
 _BARE_KEY = regex.compile(r"[A-Za-z0-9_-]+")
 _ESCAPE = regex.compile(r"\\(?:[pPN]\{[^}]*\}|L<\w+>|x\{[^}]*\})")
@@ -60,8 +62,6 @@ def _needs(data: dict, text: str) -> bool:
 
 def _same(old: dict, new: dict) -> bool:
     """The rewritten data holds what the old file held, patterns as the loader reads them."""
-    from .rulebook import joined
-
     def norm(data: dict, first_format: bool) -> dict:
         read = _one_line if first_format else joined
         out = {k: v for k, v in data.items() if k not in ("fragments", "rule")}
@@ -245,26 +245,7 @@ def _pattern(key: str, source: str) -> list[str]:
 
 def _pieces(source: str, width: int) -> list[str]:
     """Cut a pattern before a top-level ``|`` where possible, never before whitespace."""
-    cuts, depth, i, in_class = [], 0, 0, False
-    while i < len(source):
-        c = source[i]
-        if c == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = c != "]"
-        elif c == "[":
-            in_class = True
-            if source.startswith("^]", i + 1) or source.startswith("]", i + 1):
-                i += 1 + source.startswith("^", i + 1)
-        elif c == "(":
-            depth += 1
-            cuts.append((i, depth))
-        elif c == ")":
-            depth -= 1
-        elif c == "|":
-            cuts.append((i, depth))
-        i += 1
+    cuts = [(at, depth) for at, c, depth in structure(source) if c != ")"]
     pieces, start = [], 0
     while len(source) - start > width:
         ok = [(at, d) for at, d in cuts if start + 20 < at <= start + width and _clean_cut(source, at)]

@@ -67,7 +67,7 @@ def trace(text: str, *, lang: str | None = None, ref_date: date | str | None = N
     books = {t: rulebook.load(lang, REGISTRY[t].STEM, REGISTRY[t].SPEC, extra) for t in run}
     if "date" not in books and ref is None:     # the document date is read from the date rules' matches
         books["date"] = rulebook.load(lang, "dates", REGISTRY["date"].SPEC, extra)
-    index = matching.word_index(view.text)
+    index = matching.WordIndex(view.text)
     budget = matching.Budget(timeout)
     try:
         matches = {t: list(matching.run(book, view.text, index, budget)) for t, book in books.items()}

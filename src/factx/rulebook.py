@@ -18,7 +18,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 import regex
 
@@ -285,6 +285,12 @@ def _ungrouped(source: str) -> str:
 def _has_top_branch(source: str) -> bool:
     """Whether the pattern has a ``|`` outside every group (``\\L<a>x|y``): then not every match
     opens with the list, and the trigger must be a scan."""
+    return any(c == "|" and depth == 0 for _, c, depth in structure(source))
+
+
+def structure(source: str) -> Iterator[tuple[int, str, int]]:
+    """The grouping characters of a pattern, as (index, "(" | ")" | "|", depth), escapes and
+    character classes skipped; an opening parenthesis carries the depth it opens."""
     depth, i, n = 0, 0, len(source)
     while i < n:
         c = source[i]
@@ -297,14 +303,11 @@ def _has_top_branch(source: str) -> bool:
             i += source.startswith("]", i)
             while i < n and source[i] != "]":
                 i += 2 if source[i] == "\\" else 1
-        elif c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-        elif c == "|" and depth == 0:
-            return True
+        elif c in "()|":
+            depth += c == "("
+            yield i, c, depth
+            depth -= c == ")"
         i += 1
-    return False
 
 
 def _used(source: str, lists: dict[str, Any]) -> tuple[tuple[str, tuple[str, ...]], ...]:

@@ -120,7 +120,7 @@ def anchor_errors(book: Rulebook) -> list[PatternError]:
     from . import matching
 
     texts = list(dict.fromkeys(case.text for rule in book.rules for case in (*rule.examples, *rule.counter_examples)))
-    indexes = [matching.word_index(text) for text in texts]
+    indexes = [matching.WordIndex(text) for text in texts]
     errors = []
     for trigger in book.triggers:
         if trigger.anchors is None:

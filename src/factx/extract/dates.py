@@ -36,7 +36,8 @@ _SENTENCE_END = regex.compile(r"(?<!\b\p{Lu}\p{L}{0,3})[.!?…][\"”’)]*\s+(?
 
 def candidates(book: rulebook.Rulebook, matches: list[Match], text: str, ref: date | None,
                rejected: list[tuple[Candidate, str]] | None = None) -> list[Candidate]:
-    """One candidate per match whose pieces make a date; impossible ones go to ``rejected``."""
+    """One candidate per match whose pieces make a date. An impossible day is void (it still
+    hides what it covers); pieces that make no date at all go to ``rejected``."""
     return [c for c, _ in _resolved(matches, text, ref, rejected)]
 
 

@@ -53,7 +53,8 @@ def link(cands: list[Candidate], people: list[Person], dates: list[Candidate], v
     (bisection over sorted starts), so a document's time stays linear in its length."""
     text = view.text
     mentions = _Mentions(people)
-    dated = _Sorted(sorted(dates, key=lambda d: d.start))
+    by_start = sorted(dates, key=lambda d: d.start)
+    dated = _ByStart(by_start, [d.start for d in by_start])
     ordered = sorted(cands, key=lambda c: c.start)
     done = _Done()
     facts, seen = [], set()
@@ -89,13 +90,6 @@ class _ByStart:
     def starting(self, lo: int, hi: int) -> list:
         """Those starting in [lo, hi)."""
         return self.items[bisect_left(self.starts, lo):bisect_left(self.starts, hi)]
-
-
-class _Sorted(_ByStart):
-    """Date candidates."""
-
-    def __init__(self, items: list[Candidate]):
-        super().__init__(items, [c.start for c in items])
 
 
 class _Done(_ByStart):
