@@ -106,7 +106,7 @@ def main() -> None:
 
     import factx as fx
     from factx import rulebook
-    from factx.extract import REGISTRY
+    from factx.extractors import REGISTRY
 
     docs = [s.read_text(encoding="utf-8") for s in SEEDS]
     docs += [p.read_text(encoding="utf-8") for p in sorted((ROOT / "examples" / "user-pack" / "docs").glob("*.txt"))]

@@ -24,7 +24,7 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=10)
     args = ap.parse_args()
     from factx import language, matching, rulebook
-    from factx.extract import REGISTRY
+    from factx.extractors import REGISTRY
 
     module = REGISTRY[args.type]
     book = rulebook.load(args.lang, module.STEM, module.SPEC)

@@ -8,7 +8,7 @@ from click.testing import CliRunner
 
 from factx import cache, rulebook
 from factx.cli import cli
-from factx.extract import dates
+from factx.extractors import dates
 from factx.migrate import migrate_file_text
 
 OLD_PACK = '''# Budget years as ministries write them.
@@ -76,7 +76,7 @@ def test_an_edited_rule_file_gets_a_new_entry(cache_dir, tmp_path):
 
 
 def test_a_corrupt_entry_is_rebuilt_silently(cache_dir):
-    from factx.extract import money
+    from factx.extractors import money
 
     rulebook.load("en", "money", money.SPEC)
     (entry,) = cache_dir.glob("en-money-*.pickle")

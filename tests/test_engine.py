@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from factx import matching, rulebook
 from factx.errors import PatternError
-from factx.extract import dates, officials
+from factx.extractors import dates, officials
 from factx.matching import Candidate
 
 PACK = '''
@@ -103,7 +103,7 @@ id = "en.commitments.demo"
 trigger = \'\'\'(?P<modality>\\L<to_verb>|\\L<that_verb>)\'\'\'
 after = \'\'\'\\s+to\'\'\'
 '''
-    from factx.extract import commitments
+    from factx.extractors import commitments
 
     b = book(tmp_path, body, "commitments", commitments.SPEC)
     got = {m.parts["modality"] for m in matching.run(b, "Kazakhstan pledged to help; Astana plans to go") if m.rule.id == "en.commitments.demo"}

@@ -67,3 +67,24 @@ def test_a_pattern_that_backtracks_without_end_is_stopped_by_the_budget(tmp_path
     assert "slow.txt: extraction stopped after 0.5 s (--timeout-per-doc)" in r.stderr
     (doc,) = [json.loads(line) for line in r.stdout.splitlines()]
     assert doc["source"].endswith("good.txt") and doc["facts"]
+
+
+def test_links_loops_and_fifos_in_a_folder_are_named_not_skipped_silently(tmp_path):
+    import os
+
+    d = tmp_path / "news"
+    d.mkdir()
+    (d / "a.txt").write_text(GOOD, encoding="utf-8")
+    (d / "link.txt").symlink_to("a.txt")
+    (d / "broken.txt").symlink_to("nowhere.txt")
+    (d / "loop1.txt").symlink_to("loop2.txt")
+    (d / "loop2.txt").symlink_to("loop1.txt")
+    os.mkfifo(d / "pipe.txt")
+    (tmp_path / "top").symlink_to("top")
+    r = CliRunner().invoke(cli, ["extract", str(d), str(tmp_path / "top"), "--format", "jsonl"])
+    assert [json.loads(line)["source"] for line in r.stdout.splitlines()] == [str(d / "a.txt"), str(d / "link.txt")]
+    assert f"warning: {d / 'broken.txt'}: broken symbolic link (to nowhere.txt)" in r.stderr
+    assert f"warning: {d / 'loop1.txt'}: symbolic link loop" in r.stderr
+    assert f"warning: {d / 'pipe.txt'}: a FIFO, not a regular file" in r.stderr
+    assert f"error: {tmp_path / 'top'}: symbolic link loop" in r.stderr
+    assert r.exit_code == 2

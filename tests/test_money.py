@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 import factx
 from factx import rulebook
-from factx.extract import money
+from factx.extractors import money
 from factx.normalize.numbers import Invalid
 from test_numbers import _render as _digits
 
@@ -172,3 +172,12 @@ def test_amounts_past_28_digits_stay_exact():
     got = money.value({"amount": "999.999.999.999.999.999.999", "scale": 10**12,
                        "amount_rest": "999", "scale_rest": 10**9, "code": "VND"}, "vi")
     assert got["amount"] == 999_999_999_999_999_999_999 * 10**12 + 999 * 10**9
+
+
+def test_an_amount_json_cannot_carry_exactly_is_left_out_with_a_warning_not_rounded():
+    text = "The fund will invest $1.23456789012345678 billion, and $2 billion more, in the region."
+    doc = factx.extract(text, lang="en", source="a.txt")
+    assert [(f.text, f.attrs["amount"]) for f in doc.facts if f.type == "money"] == [("$2 billion", 2_000_000_000)]
+    (warning,) = doc.warnings
+    assert warning.startswith("a.txt: a money fact left out (en.money.")
+    assert "characters 21-49" in warning and "1234567890.12345678 has more digits" in warning

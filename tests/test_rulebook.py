@@ -5,7 +5,7 @@ import pytest
 import factx
 from factx import rulebook
 from factx.errors import PatternError
-from factx.extract import dates
+from factx.extractors import dates
 
 
 def load_user(tmp_path, body, stem="dates"):
@@ -112,6 +112,10 @@ def test_shared_file_may_not_hold_rules(tmp_path, monkeypatch):
     ("[rule]\nid = \"en.dates.x\"\ntrigger = '''(?P<year>\\d{4})'''\n", r"written \[\[rule\]\]"),
     ("[[rule]]\nid = \"en.dates.x\"\ntrigger = '''(?P<year>\\d{4})'''\nveto = \"no\"\n", "veto must be true or false"),
     ("include = [\"../x.toml\"]\n", "shared files live in common/"),
+    ("[[rule]]\nid = \"en.dates.x\"\ntrigger = '''(?P<year>\\d{4})'''\ndefaults = { relyear = 100000000 }\n",
+     "relyear = 100000000 must be .* from -9999 to 9999"),
+    ("[[rule]]\nid = \"en.dates.x\"\ntrigger = '''(?P<year>\\d{4})'''\ndefaults = { relyear = 1.5 }\n",
+     "relyear = 1.5 must be a word, true/false or a whole number"),
 ])
 def test_pack_values_of_the_wrong_shape_are_clear_errors(tmp_path, body, message):
     with pytest.raises(PatternError, match=message):
@@ -122,7 +126,7 @@ def test_a_list_value_that_is_not_a_finite_number_is_refused(tmp_path):
     d = tmp_path / "pack"
     (d / "en").mkdir(parents=True)
     (d / "en" / "money.toml").write_text("[lists]\nscale = { zillion = inf }\n", encoding="utf-8")
-    from factx.extract import money
+    from factx.extractors import money
 
     with pytest.raises(PatternError, match="'zillion' must be a finite number"):
         rulebook.load("en", "money", money.SPEC, (str(d),))

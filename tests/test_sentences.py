@@ -1,3 +1,4 @@
+from factx import nlp
 from factx.nlp import sentences
 
 
@@ -22,3 +23,12 @@ def test_closing_quote_stays_with_its_sentence():
 def test_fact_sentence_lookup():
     s = sentences("One. Two three. Four.")
     assert s.around(6, 9) == (5, 15)
+
+
+def test_a_run_without_spaces_is_cut_for_the_tokenizer_only():
+    # spaCy peels a run's prefixes one by one (quadratic); the cut keeps every offset.
+    url = "https://example.org/" + "a" * 450 + ".html"
+    text = f"See {url} for the text. The minister spoke on Monday."
+    got = nlp.sentences(text).spans
+    assert [text[s:e] for s, e in got] == [f"See {url} for the text.", "The minister spoke on Monday."]
+    assert len(nlp._cut_long_runs("$" * 1000)) == 1000

@@ -17,8 +17,9 @@ from . import __version__
 from .cli_eval import eval_command
 from .cli_explain import explain
 from .cli_rules import patterns_option, rules
+from .entry import disarm
 from .errors import FactxError, SourceError
-from .extract import ALL_TYPES, REGISTRY
+from .extractors import ALL_TYPES, REGISTRY
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
 PROGRESS_MIN_FILES = 5
@@ -127,6 +128,7 @@ def extract(paths, fmt, lang, ref_date, types, pattern, output, max_size, timeou
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())   # `| head` closed the pipe
         sys.exit(EXIT_OK)
     except KeyboardInterrupt:
+        disarm()
         target.abandon()
         sys.exit(130)
     except OSError as e:                 # a full disk, a closed stdout: one line, not a traceback
@@ -230,7 +232,17 @@ cli.add_command(explain)
 
 
 def main() -> None:
-    cli(prog_name="factx")
+    """Run the command; Ctrl-C is exit 130 in every command, as in ``extract``, not click's
+    "Aborted!" and 1."""
+    try:
+        code = cli.main(prog_name="factx", standalone_mode=False)
+    except click.Abort:
+        disarm()
+        sys.exit(130)
+    except click.ClickException as e:
+        e.show()
+        sys.exit(e.exit_code)
+    sys.exit(code if isinstance(code, int) else 0)
 
 
 if __name__ == "__main__":

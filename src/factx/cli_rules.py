@@ -9,7 +9,7 @@ from xml.etree import ElementTree as ET
 import click
 from rich.markup import escape
 
-from .extract import REGISTRY
+from .extractors import REGISTRY
 
 patterns_option = click.option(
     "--patterns", "patterns", multiple=True, type=click.Path(file_okay=False),
@@ -110,6 +110,8 @@ def _table(run) -> None:
     out = console()
     for e in run.errors:
         out.print(f"[red]broken rule file[/] {escape(str(e))}", highlight=False)
+    for w in run.warnings:
+        out.print(f"[yellow]warning[/] {escape(str(w))}", highlight=False)
     bad = [o for o in run.outcomes if o.status in ("fail", "xpass")]
     if bad:
         table = Table("rule", "where", "example", "expected", "got", title="Failures", title_justify="left")
@@ -144,6 +146,8 @@ def _junit(run) -> str:
         elif o.status == "xfail":
             ET.SubElement(case, "skipped", message=f"xfail: {o.got}")
     suite.set("failures", str(failures))
+    if run.warnings:
+        ET.SubElement(suite, "system-err").text = "\n".join(f"warning: {w}" for w in run.warnings)
     return ET.tostring(suite, encoding="unicode", xml_declaration=True) + "\n"
 
 
@@ -153,6 +157,8 @@ def _github(run) -> list[str]:
 
     lines = [f"::error file={_where(e.file, None)},line={e.line or 1},title={e.rule_id or 'rule file'}::{esc(e.problem)}"
              for e in run.errors]
+    lines += [f"::warning file={_where(w.file, None)},line={w.line or 1},title={w.rule_id}::{esc(w.problem)}"
+              for w in run.warnings]
     for o in run.outcomes:
         if o.status in ("fail", "xpass"):
             what = "xfail example now passes" if o.status == "xpass" else f"expected {o.expected}, got {o.got}"

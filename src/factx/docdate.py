@@ -38,7 +38,7 @@ def determine(view: TextView, ref_date: date | None, date_matches: list | None) 
             pass
     if date_matches is None:
         return None
-    from .extract import dates
+    from .extractors import dates
 
     head = view.text[:INFER_CHARS]
     days = dates.written_days(date_matches, view.text, INFER_CHARS)

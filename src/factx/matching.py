@@ -14,7 +14,7 @@ from functools import partial
 from dataclasses import dataclass, field
 from typing import Any, Iterator
 
-from .rulebook import BEFORE_WINDOW, WORD, Rule, Rulebook, Trigger
+from .rulebook import AFTER_WINDOW, BEFORE_WINDOW, WORD, Rule, Rulebook, Trigger
 
 
 @dataclass(frozen=True)
@@ -38,6 +38,7 @@ class Candidate:
     veto: bool = False
     order: int = 0                          # the rule's position: earlier wins a tie
     void: str | None = None                 # why it is no fact, though it wins overlaps as one would
+    loud: bool = False                      # a void the user is told about (a real fact lost)
 
 
 class WordIndex:
@@ -82,8 +83,9 @@ class Budget:
         return left
 
     def bind(self, trusted: bool, method):
-        """``method`` itself if trusted, else ``method`` called with what is left as its timeout."""
-        return method if trusted else (lambda *args: method(*args, timeout=self.left()))
+        """``method`` itself if trusted, else ``method`` called with what is left as its timeout
+        and the GIL released, so a Ctrl-C watchdog thread still runs while it backtracks."""
+        return method if trusted else (lambda *args: method(*args, timeout=self.left(), concurrent=True))
 
 
 UNLIMITED = Budget(None)
@@ -97,7 +99,7 @@ def hits(trigger: Trigger, text: str, index: WordIndex, budget: Budget = UNLIMIT
         return
     match = budget.bind(trigger.trusted, trigger.regex.match)
     for at in index.positions(trigger.anchors):
-        m = match(text, at)
+        m = match(text, at, at + AFTER_WINDOW)
         if m is not None:
             yield m
 
@@ -106,7 +108,9 @@ def run(book: Rulebook, text: str, index: WordIndex | None = None, budget: Budge
     """Every match of every rule, in rule order.
 
     Each distinct trigger is one search of the text; a rule is tried only where its trigger
-    stands, its ``before`` context checked backwards from there on a bounded window. A rule's
+    stands, its ``before`` context checked backwards from there on a bounded window, and its
+    trigger and ``after`` forwards on another (a pattern that needs a word the rest of the
+    text lacks would otherwise look for it to the end, at every trigger). A rule's
     own matches never overlap, as with ``finditer``: ``before`` consumes nothing of the rule's
     previous match, though its look-behinds may look into it. Raises TimeoutError when the
     budget runs out.
@@ -125,7 +129,7 @@ def run(book: Rulebook, text: str, index: WordIndex | None = None, budget: Budge
             for i, rule, forward, behind in rules:
                 if at < next_free[i]:
                     continue
-                m = forward(text, at)
+                m = forward(text, at, at + AFTER_WINDOW)
                 if m is None or m.end() == at:
                     continue
                 b = None

@@ -13,7 +13,7 @@ from typing import Iterable, Iterator
 
 from . import docdate, language, link, matching, nlp, rulebook, sources
 from .errors import FactxError, SourceError
-from .extract import ALL_TYPES, REGISTRY
+from .extractors import ALL_TYPES, REGISTRY
 from .facts import Document
 from .matching import Candidate, settle
 from .text import TextView, make_view
@@ -87,7 +87,8 @@ def trace(text: str, *, lang: str | None = None, ref_date: date | str | None = N
         matched.extend(found)
         dropped.extend(lost)
         candidates.extend(kept)
-    lost: list[str] = []
+    lost = [f"a {c.type} fact left out ({c.rule_id}, characters %d-%d): {why}" % view.to_original(c.start, c.end)
+            for c, why in dropped if c.loud and why == c.void]
     facts = [f for f in link.to_facts(candidates, view, sentences, ref_day, lost) if f.type in wanted]
     document = Document(source, lang, confidence, document_date, tuple(facts), text,
                         tuple(f"{source}: {w}" for w in lost))

@@ -39,9 +39,11 @@ _GROUP_NAME = regex.compile(r"\(\?P<(\w+)>")
 WORD = regex.compile(r"[\p{L}\p{M}]+|\p{N}+")    # letters or digits: "FY2026" is "FY" and "2026"
 _TOP_KEYS = {"ref_date", "include", "lists", "fragments", "rule"}
 _SHARED_KEYS = {"lists", "fragments"}       # all a shared file (patterns/common/...) may hold
+MAX_DEFAULT = 9999        # the widest offset a rule's default may set (relyear = -1 is "last year")
 _RULE_KEYS = {"id", "trigger", "before", "after", "examples", "counter_examples", "veto", "defaults"}
 _EXAMPLE_KEYS = {"text", "match", "xfail"}
 BEFORE_WINDOW = 400                         # characters a ``before`` context may reach back
+AFTER_WINDOW = 1000                         # characters a trigger and its ``after`` may reach forward
 
 
 def builtin_dir() -> Path:
@@ -410,14 +412,17 @@ def references(pattern: str) -> tuple[list[str], list[str]]:
     return (list(dict.fromkeys(_FRAGMENT_REF.findall(pattern))), list(dict.fromkeys(_LIST_REF.findall(pattern))))
 
 
-def _expand(pattern: str, fragments: dict[str, str], stack: tuple[str, ...] = ()) -> str:
+def _expand(pattern: str, fragments: dict[str, str], stack: tuple[str, ...] = (),
+            atomic: frozenset[str] = frozenset()) -> str:
+    """``pattern`` with each ``{fragment}`` replaced by its group; those named in ``atomic`` as
+    atomic groups (how ``rules check`` reads a user rule: built-in fragments are trusted)."""
     def sub(m: regex.Match) -> str:
         name = m.group(1)
         if name not in fragments:
             raise KeyError(name)
         if name in stack:
             raise RecursionError(" -> ".join((*stack, name)))
-        return "(?:" + _expand(fragments[name], fragments, (*stack, name)) + ")"
+        return ("(?>" if name in atomic else "(?:") + _expand(fragments[name], fragments, (*stack, name), atomic) + ")"
 
     return _FRAGMENT_REF.sub(sub, pattern)
 
@@ -477,6 +482,12 @@ def _compile_rule(table: dict, file: str, text: str, lang: str, stem: str, spec:
     defaults = table.get("defaults", {})
     if not isinstance(defaults, dict) or set(defaults) - spec.groups:
         raise fail(f"defaults must be a table of known groups ({', '.join(sorted(spec.groups))})")
+    for name, v in defaults.items():
+        # A default is a word, a flag or an offset ("this year" is relyear = 0): never a value
+        # that would carry a date past the calendar or a number no list would give.
+        if not isinstance(v, (str, bool, int)) or (type(v) is int and abs(v) > MAX_DEFAULT):
+            raise fail(f"defaults: {name} = {v!r} must be a word, true/false or a whole number "
+                       f"from -{MAX_DEFAULT} to {MAX_DEFAULT}")
     if not veto and spec.required_any and not (groups | set(defaults)) & spec.required_any:
         raise fail(f"pattern needs one of the groups (or a default for it): {', '.join(sorted(spec.required_any))}")
     examples = tuple(_example(e, text, spec, fail) for e in _array(table, "examples", fail))

@@ -17,7 +17,7 @@ from typing import Any, Iterator
 
 from . import pipeline, rulebook
 from .errors import PatternError
-from .extract import REGISTRY
+from .extractors import REGISTRY
 from .rulebook import CounterExample, Example, Rule, Rulebook
 
 
@@ -85,6 +85,7 @@ def _shown(attrs: dict[str, Any]) -> str:
 class CheckRun:
     outcomes: tuple[Outcome, ...]
     errors: tuple[PatternError, ...]        # rule files that could not be loaded
+    warnings: tuple[PatternError, ...] = ()  # user patterns that may backtrack without end
 
     @property
     def ok(self) -> bool:
@@ -110,7 +111,31 @@ def check_all(extra_dirs: tuple[str, ...] = (), lang: str | None = None, type_: 
               and (lang is None or book.lang == lang) and (type_ is None or t == type_)]
     errors += [e for _, book in chosen for e in anchor_errors(book)]
     outcomes = [check(t, book, rule, case, tuple(extra_dirs)) for t, book in chosen for rule, case in cases(book)]
-    return CheckRun(tuple(outcomes), tuple(errors))
+    warnings = [w for t, book in chosen for w in backtracking_warnings(book, t)] if extra_dirs else []
+    return CheckRun(tuple(outcomes), tuple(errors), tuple(warnings))
+
+
+def backtracking_warnings(book: Rulebook, type_: str) -> list[PatternError]:
+    """A user rule's repeated groups that are ambiguous (see ``backtracking``). Built-in
+    fragments it uses are read as atomic: their time is measured, the user's own is not."""
+    from . import backtracking
+
+    module = REGISTRY[type_]
+    builtin = rulebook.load(book.lang, module.STEM, module.SPEC).fragments
+    trusted = frozenset(n for n, v in book.fragments.items() if builtin.get(n) == v)
+    lists = {n: rulebook._forms(v) for n, v in book.lists.items()}
+    found = []
+    for rule in book.rules:
+        if rule.trusted:
+            continue
+        for name, part in rule.written.items():
+            try:
+                source = rulebook._expand(part, book.fragments, atomic=trusted)
+            except (KeyError, RecursionError):
+                continue
+            found += [PatternError(rule.file, f"{name}: {w}", rule.id, rule.line)
+                      for w in backtracking.warnings(source, lists)]
+    return found
 
 
 def anchor_errors(book: Rulebook) -> list[PatternError]:

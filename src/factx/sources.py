@@ -6,6 +6,8 @@ on with the next one. Folders are walked in sorted order so runs are repeatable.
 
 from __future__ import annotations
 
+import errno
+import os
 import sys
 from pathlib import Path
 from typing import Iterator
@@ -33,11 +35,33 @@ def expand(paths: list[str], glob: str = "*.txt") -> Iterator[str | SourceError]
             continue
         path = Path(p)
         if path.is_dir():
-            yield from (str(f) for f in sorted(path.rglob(glob)) if f.is_file())
+            for f in sorted(path.rglob(glob)):
+                if f.is_file():
+                    yield str(f)
+                elif not f.is_dir():            # a folder named like a file is no input; say why the rest is none
+                    yield SourceError(str(f), _not_a_file(f))
         elif path.exists():
             yield p
+        elif path.is_symlink():
+            yield SourceError(p, _not_a_file(path), kind="missing")
         else:
             yield SourceError(p, "no such file or directory", kind="missing")
+
+
+def _not_a_file(path: Path) -> str:
+    """Why a path that matched is not read: a broken or looping link, a FIFO, a device, a socket."""
+    if path.is_symlink():
+        try:
+            path.resolve(strict=True)
+        except RuntimeError:
+            return "symbolic link loop; skipped"
+        except OSError as e:
+            if e.errno == errno.ELOOP:
+                return "symbolic link loop; skipped"
+        return f"broken symbolic link (to {os.readlink(path)}); skipped"
+    kind = ("a FIFO" if path.is_fifo() else "a socket" if path.is_socket()
+            else "a device" if path.is_block_device() or path.is_char_device() else "not a regular file")
+    return f"{kind}, not a regular file; skipped"
 
 
 def read(source: str, max_bytes: int = MAX_BYTES) -> str:

@@ -28,6 +28,10 @@ class Invalid(ValueError):
     """The pieces do not make a number (badly grouped digits, a range that runs backwards)."""
 
 
+class Inexact(Invalid):
+    """A real amount that JSON output cannot carry exactly: left out, but said, never rounded."""
+
+
 def parse(text: str, lang: str) -> Decimal:
     """A written number as an exact Decimal, read by ``lang``'s conventions.
 
@@ -83,5 +87,5 @@ def as_json(value: Decimal) -> Number:
         return int(value)
     out = float(value)
     if Decimal(repr(out)) != value:
-        raise Invalid(f"{value} has more digits than a JSON number keeps exactly")
+        raise Inexact(f"{value.normalize():f} has more digits than a JSON number keeps exactly")
     return out

@@ -43,7 +43,7 @@ def candidates(book: rulebook.Rulebook, matches: list[Match], text: str, ref: da
             except numbers.Invalid as e:
                 # A malformed figure ("$3-2 billion", a 40-digit run) is no fact, and no piece
                 # of it is one either: it settles like a match and is dropped afterwards.
-                c.void = str(e)
+                c.void, c.loud = str(e), isinstance(e, numbers.Inexact)
         out.append(c)
     return out
 

@@ -1,0 +1,49 @@
+"""Ctrl-C in a real process, at moments that used to go wrong: exit 130, no traceback."""
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+FACTX = str(Path(sys.executable).parent / "factx")
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def interrupted(args, after, tmp_path, cache="empty"):
+    env = {**os.environ, **({"FACTX_CACHE_DIR": str(tmp_path / cache)} if cache else {})}
+    p = subprocess.Popen([FACTX, *args], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, cwd=ROOT)
+    time.sleep(after)
+    p.send_signal(signal.SIGINT)
+    try:
+        _, err = p.communicate(timeout=20)
+    except subprocess.TimeoutExpired:
+        p.kill()
+        pytest.fail("Ctrl-C did not end the run")
+    return p.returncode, err.decode()
+
+
+@pytest.mark.parametrize("after", [0.15, 0.4, 0.8, 1.5])
+def test_ctrl_c_during_imports_or_rule_compilation_is_a_quiet_130(tmp_path, after):
+    code, err = interrupted(["extract", "seeds/"], after, tmp_path)     # an empty rule cache: it compiles
+    assert code == 130 and "Traceback" not in err and "Exception ignored" not in err
+
+
+def test_ctrl_c_in_another_command_is_130_too(tmp_path):
+    code, err = interrupted(["rules", "check"], 1.0, tmp_path)
+    assert code == 130 and "Traceback" not in err and "Aborted" not in err
+
+
+def test_ctrl_c_inside_a_backtracking_user_pattern_ends_the_run(tmp_path):
+    # With the rules cached, the process is inside the match (it would run for minutes) by then.
+    pack = tmp_path / "pack" / "en"
+    pack.mkdir(parents=True)
+    (pack / "dates.toml").write_text("[[rule]]\nid = \"en.dates.slow\"\ntrigger = '''(?P<year>(?:a|a)+b)'''\n",
+                                     encoding="utf-8")
+    (tmp_path / "slow.txt").write_text("a" * 40 + "\n", encoding="utf-8")
+    code, err = interrupted(["extract", "--patterns", str(tmp_path / "pack"), "--lang", "en",
+                             "--timeout-per-doc", "600", str(tmp_path / "slow.txt")], 3.0, tmp_path, cache=None)
+    assert code == 130 and "Traceback" not in err
