@@ -31,3 +31,16 @@ def seed_report(seed_documents, gold):
     from factx import evaluate
 
     return evaluate.score(gold, [d.to_dict() for d in seed_documents.values()])
+
+
+@pytest.fixture
+def backtracking_pack(tmp_path) -> tuple[Path, Path]:
+    """A user pack whose one date rule backtracks without end on a line of 40 ``a``s, and that
+    line as a file: (pack folder, file)."""
+    pack = tmp_path / "pack"
+    (pack / "en").mkdir(parents=True)
+    (pack / "en" / "dates.toml").write_text(
+        "[[rule]]\nid = \"en.dates.slow\"\ntrigger = '''(?P<year>(?:a|a)+b)'''\n", encoding="utf-8")
+    slow = tmp_path / "slow.txt"
+    slow.write_text("a" * 40 + "\n", encoding="utf-8")
+    return pack, slow

@@ -53,15 +53,11 @@ def test_an_internal_error_costs_one_document_and_the_json_stays_whole(tmp_path,
     assert items[1].kind == "internal"
 
 
-def test_a_pattern_that_backtracks_without_end_is_stopped_by_the_budget(tmp_path):
-    pack = tmp_path / "pack" / "en"
-    pack.mkdir(parents=True)
-    (pack / "dates.toml").write_text("[[rule]]\nid = \"en.dates.slow\"\ntrigger = '''(?P<year>(?:a|a)+b)'''\n",
-                                     encoding="utf-8")
-    (tmp_path / "slow.txt").write_text("a" * 40 + "\n", encoding="utf-8")
+def test_a_pattern_that_backtracks_without_end_is_stopped_by_the_budget(tmp_path, backtracking_pack):
+    pack, slow = backtracking_pack
     (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
-    r = CliRunner().invoke(cli, ["extract", "--patterns", str(tmp_path / "pack"), "--lang", "en",
-                                 "--timeout-per-doc", "0.5", str(tmp_path / "slow.txt"), str(tmp_path / "good.txt"),
+    r = CliRunner().invoke(cli, ["extract", "--patterns", str(pack), "--lang", "en",
+                                 "--timeout-per-doc", "0.5", str(slow), str(tmp_path / "good.txt"),
                                  "--format", "jsonl"])
     assert r.exit_code == 1
     assert "slow.txt: extraction stopped after 0.5 s (--timeout-per-doc)" in r.stderr

@@ -37,13 +37,9 @@ def test_ctrl_c_in_another_command_is_130_too(tmp_path):
     assert code == 130 and "Traceback" not in err and "Aborted" not in err
 
 
-def test_ctrl_c_inside_a_backtracking_user_pattern_ends_the_run(tmp_path):
+def test_ctrl_c_inside_a_backtracking_user_pattern_ends_the_run(tmp_path, backtracking_pack):
     # With the rules cached, the process is inside the match (it would run for minutes) by then.
-    pack = tmp_path / "pack" / "en"
-    pack.mkdir(parents=True)
-    (pack / "dates.toml").write_text("[[rule]]\nid = \"en.dates.slow\"\ntrigger = '''(?P<year>(?:a|a)+b)'''\n",
-                                     encoding="utf-8")
-    (tmp_path / "slow.txt").write_text("a" * 40 + "\n", encoding="utf-8")
-    code, err = interrupted(["extract", "--patterns", str(tmp_path / "pack"), "--lang", "en",
-                             "--timeout-per-doc", "600", str(tmp_path / "slow.txt")], 3.0, tmp_path, cache=None)
+    pack, slow = backtracking_pack
+    code, err = interrupted(["extract", "--patterns", str(pack), "--lang", "en",
+                             "--timeout-per-doc", "600", str(slow)], 3.0, tmp_path, cache=None)
     assert code == 130 and "Traceback" not in err
