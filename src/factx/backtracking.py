@@ -20,14 +20,14 @@ from itertools import product
 
 import regex
 
-from .rulebook import structure
+from .rulebook import _used, structure
 
 _LONGEST = 4                                   # the longest probe string
 _ALWAYS = "aA1 ,.-"                            # a letter each case, a digit, a space, punctuation
 _LITERAL = regex.compile(r"(?<!\\)[\p{L}\p{N}.,;:'’&/-]")
 
 
-def warnings(source: str, lists: dict[str, list[str]] | None = None) -> list[str]:
+def warnings(source: str, lists: dict | None = None) -> list[str]:
     """One line per ambiguous repeated group of ``source``, quoting the group."""
     found = []
     opens: list[int] = []
@@ -75,10 +75,12 @@ def _body(inner: str) -> str:
     return inner
 
 
-def _ambiguity(body: str, lists: dict[str, list[str]]) -> str | None:
-    """How some short string matches ``body`` in two ways, or None."""
-    names = regex.findall(r"\\L<(\w+)>", body)
-    kwargs = {n: lists.get(n, []) for n in names}
+def _ambiguity(body: str, lists: dict) -> str | None:
+    """How some short string matches ``body`` in two ways, or None (``lists`` as in a book)."""
+    try:
+        kwargs = {name: list(forms) for name, forms in _used(body, lists)}
+    except KeyError:
+        return None                            # a list the pattern names but no file defines
     cuts = [i for i, c, depth in structure(body) if c == "|" and depth == 0]
     branches = [body[a + 1:b] for a, b in zip([-1, *cuts], [*cuts, len(body)])]
     try:

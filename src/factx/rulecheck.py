@@ -123,7 +123,6 @@ def backtracking_warnings(book: Rulebook, type_: str) -> list[PatternError]:
     module = REGISTRY[type_]
     builtin = rulebook.load(book.lang, module.STEM, module.SPEC).fragments
     trusted = frozenset(n for n, v in book.fragments.items() if builtin.get(n) == v)
-    lists = {n: rulebook._forms(v) for n, v in book.lists.items()}
     found = []
     for rule in book.rules:
         if rule.trusted:
@@ -134,7 +133,7 @@ def backtracking_warnings(book: Rulebook, type_: str) -> list[PatternError]:
             except (KeyError, RecursionError):
                 continue
             found += [PatternError(rule.file, f"{name}: {w}", rule.id, rule.line)
-                      for w in backtracking.warnings(source, lists)]
+                      for w in backtracking.warnings(source, book.lists)]
     return found
 
 
