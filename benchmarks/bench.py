@@ -124,7 +124,7 @@ def main() -> None:
     parts, lines = [], []
     for lang in ("en", "vi"):
         for module in REGISTRY.values():
-            book = rulebook.load(lang, module.STEM, module.SPEC)
+            book = rulebook.load(lang, module.stem, module.spec)
             parts += [(len(r.trigger) + len(r.after or ""), r.id) for r in book.rules]
             parts += [(len(r.before or ""), r.id + " (before)") for r in book.rules]
     for f in rulebook.builtin_dir().rglob("*.toml"):

@@ -27,7 +27,7 @@ def main() -> None:
     from factx.extractors import REGISTRY
 
     module = REGISTRY[args.type]
-    book = rulebook.load(args.lang, module.STEM, module.SPEC)
+    book = rulebook.load(args.lang, module.stem, module.spec)
     texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
     docs = [t for t in texts if language.detect(t)[0] == args.lang] * args.repeat
     indexes = [matching.WordIndex(d) for d in docs]
@@ -52,7 +52,7 @@ def main() -> None:
     print("longest forward (trigger+after):", forward[:3])
     print("longest before:", before[:3])
     print("over 600:", [i for n, i in forward if n > 600], [i for n, i in before if n > 600])
-    lines = [(len(line), n) for n, line in enumerate((rulebook.builtin_dir() / args.lang / f"{module.STEM}.toml")
+    lines = [(len(line), n) for n, line in enumerate((rulebook.builtin_dir() / args.lang / f"{module.stem}.toml")
                                                      .read_text(encoding="utf-8").splitlines(), 1) if len(line) > 100]
     print("lines over 100 characters:", len(lines), "longest:", max(lines, default=None))
 

@@ -45,17 +45,27 @@ def test_jsonl_one_document_per_line(corpus):
     assert len(lines) == 2 and all(json.loads(line)["facts"] for line in lines)
 
 
-def test_csv_reads_back_with_a_value_column(corpus):
+def test_csv_has_a_column_per_field(corpus):
     rows = list(csv.DictReader(io.StringIO(run("extract", str(corpus), "--format", "csv").stdout)))
-    assert rows[0]["type"] == "commitment" and rows[0]["value"] == (
-        "Kazakhstan → plan → to co-host a business forum in May or June 2026 (due 2026-05/2026-06)")
+    pledge = rows[0]
+    assert pledge["type"] == "commitment" and (pledge["actor"], pledge["modality"], pledge["due"]) == (
+        "Kazakhstan", "plan", "2026-05/2026-06")
+    assert pledge["amount"] == pledge["value"] == ""                  # fields of other types stay empty
     assert rows[1]["type"] == "date" and rows[1]["value"] == "2026-05/2026-06"
     assert {r["value"] for r in rows} >= {"XXXX-12-15", "XXXX-07"}   # vi.txt has no document date
+
+    text = "Bilateral trade reached about US$1.5 billion, Prime Minister Olzhas Bektenov said."
+    rows = list(csv.DictReader(io.StringIO(run("extract", "-", "--format", "csv", "--lang", "en", input=text).stdout)))
+    money = next(r for r in rows if r["type"] == "money")
+    assert (money["amount"], money["currency"], money["approximate"]) == ("1500000000", "USD", "true")
+    person = next(r for r in rows if r["type"] == "official")
+    assert (person["key"], person["role"]) == ("olzhas bektenov", "prime_minister")
+    assert json.loads(person["mentions"])[0]["text"] == "Prime Minister Olzhas Bektenov"
 
 
 def test_table_shows_source_language_date_and_values(corpus):
     r = run("extract", str(corpus / "en.txt"), "--format", "table")
-    assert "en.txt" in r.stdout and "2025-12-16 (header)" in r.stdout and "2026-05/2026-06" in r.stdout
+    assert "en.txt" in r.stdout and "2025-12-16 (header)" in r.stdout and "May – June 2026" in r.stdout
 
 
 def test_glob_option(corpus):

@@ -114,7 +114,7 @@ def test_table_reads_actor_modality_action_due():
     text = "Kazakhstan also plans to co-host a business forum in May or June 2026."
     out = CliRunner().invoke(cli, ["extract", "-", "--format", "table", "--ref-date", REF, "--lang", "en"],
                              input=text, env={"COLUMNS": "200"}).stdout
-    assert "Kazakhstan → plan → to co-host a business forum in May or June 2026 (due 2026-05/2026-06)" in out
+    assert "Kazakhstan → plan → to co-host a business forum in May or June 2026 (due May – June 2026)" in out
 
 
 def test_seed_commitments_meet_the_bar(seed_report):
@@ -130,7 +130,7 @@ def test_explain_shows_the_linked_commitment_and_why_one_was_left_out():
     text = "In 2011 Vietnam agreed to send a delegation. Vietnam agreed to send a delegation in June."
     out = CliRunner().invoke(cli, ["explain", text, "--lang", "en", "--ref-date", REF],
                              env={"COLUMNS": "250"}).stdout
-    assert "Vietnam → agreement → to send a delegation in June (due 2026-06)" in out
+    assert "Vietnam → agreement → to send a delegation in June (due June 2026)" in out
     assert "left out by linking" in out
 
 

@@ -19,7 +19,7 @@ from .cli_explain import explain
 from .cli_rules import patterns_option, rules
 from .entry import disarm
 from .errors import FactxError, SourceError
-from .extractors import ALL_TYPES, REGISTRY
+from .extractors import REGISTRY
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
 PROGRESS_MIN_FILES = 5
@@ -39,10 +39,8 @@ def _types(ctx, param, value):
         return None
     wanted = [t.strip() for t in value.split(",") if t.strip()]
     for t in wanted:
-        if t not in ALL_TYPES:
-            raise click.BadParameter(f"unknown type {t!r}; choose from {','.join(ALL_TYPES)}")
         if t not in REGISTRY:
-            raise click.BadParameter(f"type {t!r} is not available yet; available: {','.join(REGISTRY)}")
+            raise click.BadParameter(f"unknown type {t!r}; choose from {','.join(REGISTRY)}")
     return wanted
 
 
@@ -76,7 +74,7 @@ def cli(no_cache):
 @click.option("--ref-date", callback=_ref_date, metavar="YYYY-MM-DD",
               help="Document date for resolving relative dates (overrides headers and inference).")
 @click.option("--types", callback=_types, metavar="LIST",
-              help=f"Comma-separated fact types to extract ({','.join(ALL_TYPES)}). Default: all available.")
+              help=f"Comma-separated fact types to extract ({','.join(REGISTRY)}). Default: all.")
 @click.option("--glob", "pattern", default="*.txt", show_default=True,
               help="Which files to read inside folders (recursive).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False),
@@ -85,8 +83,10 @@ def cli(no_cache):
               help="Skip (with a warning) files larger than this.")
 @click.option("--timeout-per-doc", "timeout", type=click.FloatRange(min=0, min_open=True), default=30,
               show_default=True, metavar="SECONDS", help="Skip (with an error line) a document that takes longer.")
+@click.option("--context", is_flag=True, help="Table: show each fact's sentence under its value.")
+@click.option("-v", "--verbose", is_flag=True, help="Table: show each fact's offsets and rule id.")
 @patterns_option
-def extract(paths, fmt, lang, ref_date, types, pattern, output, max_size, timeout, patterns):
+def extract(paths, fmt, lang, ref_date, types, pattern, output, max_size, timeout, context, verbose, patterns):
     """Extract facts from files, folders (recursive) or - (stdin).
 
     \b
@@ -102,23 +102,24 @@ def extract(paths, fmt, lang, ref_date, types, pattern, output, max_size, timeou
     stream = target.open()
     fmt = fmt or ("table" if output is None and sys.stdout.isatty() else "json")
     out_console, err_console = _consoles(output, stream)
-    sink = render.writer(fmt, stream, out_console)
+    sink = render.writer(fmt, stream, out_console, **({"context": context, "verbose": verbose} if fmt == "table" else {}))
     options = {"lang": None if lang == "auto" else lang, "ref_date": ref_date, "types": types,
                "max_bytes": max_size * 1024 * 1024, "patterns": patterns, "timeout": timeout}
-    status = EXIT_OK
+    status, skipped = EXIT_OK, 0
     try:
-        with _progress(paths, pattern, err_console) as advance:
+        with _progress(paths, pattern, err_console, fmt == "table" and output is None) as advance:
             for item in pipeline.extract_paths(paths, glob=pattern, **options):
                 advance()
                 if isinstance(item, SourceError):
                     severity = "error" if item.kind in ("missing", "internal", "timeout") else "warning"
                     err_console.print(f"factx: {severity}: {item}", markup=False, highlight=False, soft_wrap=True)
                     status = max(status, EXIT_USAGE if item.kind == "missing" else EXIT_INPUT)
+                    skipped += 1
                     continue
                 for warning in item.warnings:
                     err_console.print(f"factx: warning: {warning}", markup=False, highlight=False, soft_wrap=True)
                 sink.write(item)
-        sink.close()
+        sink.close(skipped) if isinstance(sink, render.TableWriter) else sink.close()
         target.commit()
     except FactxError as e:
         target.abandon()
@@ -200,11 +201,14 @@ def _consoles(output, stream):
 
 
 class _progress:
-    """A transient progress bar on stderr for many files on a terminal; nothing in a pipe or CI."""
+    """A transient progress bar on stderr for many files, when stderr is a terminal and the
+    output is not: tables on the terminal are their own progress, and a bar drawn between
+    them would share a line with the next one. Nothing in a pipe or CI."""
 
-    def __init__(self, paths, pattern, console):
+    def __init__(self, paths, pattern, console, output_on_terminal):
         self.bar = None
-        if console.is_terminal and not os.environ.get("CI") and "-" not in paths:
+        if (console.is_terminal and not (output_on_terminal and sys.stdout.isatty()) and not os.environ.get("CI")
+                and "-" not in paths):
             from .sources import expand
 
             total = sum(1 for _ in expand(list(paths), pattern))

@@ -8,7 +8,7 @@ import sys
 import click
 
 from .cli_rules import patterns_option
-from .evaluate import TYPES
+from .extractors import REGISTRY
 
 
 def _min_f1(ctx, param, values):
@@ -20,9 +20,9 @@ def _min_f1(ctx, param, values):
             f = float(number)
         except ValueError:
             raise click.BadParameter(f"{v!r}: expected a number such as 0.9 or TYPE=0.9") from None
-        if type_ and type_ not in TYPES:
-            raise click.BadParameter(f"{v!r}: unknown type {type_!r}; choose from {', '.join(TYPES)}")
-        for t in ([type_] if type_ else TYPES):
+        if type_ and type_ not in REGISTRY:
+            raise click.BadParameter(f"{v!r}: unknown type {type_!r}; choose from {', '.join(REGISTRY)}")
+        for t in ([type_] if type_ else REGISTRY):
             bars[t] = f
     return bars
 

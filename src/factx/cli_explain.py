@@ -27,7 +27,9 @@ def explain(text, file, lang, ref_date, types, patterns):
     from rich.table import Table
 
     from . import pipeline, sources
-    from .render import VALUE_FIELDS, commitment_line
+    from .extractors import REGISTRY
+    from .facttype import one_fact_per_candidate
+    from .render import describe, people
     from .errors import FactxError
 
     if (text is None) == (file is None):
@@ -47,16 +49,19 @@ def explain(text, file, lang, ref_date, types, patterns):
     rows = [(c, "veto" if c.veto else ("dropped" if id(c) in dropped else "fact"), dropped.get(id(c), ""))
             for c in t.matched]
     rows += [(c, "dropped", why) for c, why in t.dropped if not any(c is m for m in t.matched)]
-    linked = {(f.start, f.end): f for f in doc.facts if f.type == "commitment"}
+    names = people(doc)
+    linked = {}                         # (type, start, end) -> the fact a candidate became part of
+    for f in doc.facts:
+        for span in ((f.start, f.end), *((m["start"], m["end"]) for m in f.attrs.get("mentions", []))):
+            linked.setdefault((f.type, *span), f)
     table = Table("", "rule", "span", "text", "value", "why not")
     for c, status, why in sorted(rows, key=lambda r: (r[0].start, -r[0].end)):
         start, end = view.to_original(c.start, c.end)
-        value = " ".join(str(c.attrs[k]) for k in VALUE_FIELDS.get(c.type, ("value",)) if k in c.attrs)
-        if c.type == "commitment" and not c.veto:          # its value is only known after linking
-            fact = linked.get((start, end))
-            value = commitment_line(fact) if fact else ""
-            if fact is None and status == "fact":
-                status, why = "dropped", "left out by linking: a background sentence (dated in the past) or a repeat"
+        fact = linked.get((c.type, start, end))
+        plain = REGISTRY[c.type].link is one_fact_per_candidate      # its value is known before linking
+        value = describe(fact, names) if fact else describe(c) if plain and not c.veto and c.attrs else ""
+        if fact is None and status == "fact" and not plain:
+            status, why = "dropped", "left out by linking: a repeat, a background sentence or no one it names"
         if status == "veto":
             why = "counter-rule: suppresses what it overlaps"
         style = {"fact": "green", "dropped": "yellow", "veto": "magenta"}[status]

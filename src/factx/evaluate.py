@@ -5,6 +5,8 @@ The rules are the scorer's, so ``factx eval`` and ``score.py`` print the same fi
 a prediction matches a gold item when their texts overlap (after folding case,
 diacritics and hyphens) and the normalisation is right; pairs are made greedily in
 gold order; an extra that overlaps an optional gold item is not held against us.
+How each type is matched lives with the type (``FactType.scoring``); this module pairs,
+counts and holds the comparisons the types share.
 """
 
 from __future__ import annotations
@@ -12,10 +14,6 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable
-
-TYPES = ("date", "money", "official", "commitment")
-GOLD_KEYS = {"date": "dates", "money": "money", "official": "officials", "commitment": "commitments"}
-
 
 def fold(s: Any) -> str:
     if s is None:
@@ -26,16 +24,18 @@ def fold(s: Any) -> str:
     return " ".join(s.split())
 
 
-def _overlap(a: Any, b: Any) -> bool:
+def overlap(a: Any, b: Any) -> bool:
+    """The two texts overlap: one, folded, holds the other."""
     a, b = fold(a), fold(b)
     return bool(a and b) and (a in b or b in a)
 
 
-def _options(v: Any) -> list:
+def options(v: Any) -> list:
+    """A gold value may list the readings it accepts."""
     return v if isinstance(v, list) else [v]
 
 
-def _same_amount(a: Any, b: Any) -> bool:
+def same_amount(a: Any, b: Any) -> bool:
     try:
         a, b = float(a), float(b)
     except (TypeError, ValueError):
@@ -43,8 +43,11 @@ def _same_amount(a: Any, b: Any) -> bool:
     return abs(a - b) <= max(0.5, 1e-9 * abs(b))
 
 
-REQUIRED = {"date": ("text", "value"), "money": ("text", "amount", "currency"), "official": ("key",),
-            "commitment": ("sentence", "trigger")}
+def _types() -> dict:
+    """Each fact type's Scoring, from the registry (imported here: the types import this module)."""
+    from .extractors import REGISTRY
+
+    return {name: t.scoring for name, t in REGISTRY.items()}
 
 
 def check_gold(data: Any) -> None:
@@ -54,54 +57,12 @@ def check_gold(data: Any) -> None:
     for i, doc in enumerate(data["documents"], 1):
         if not isinstance(doc, dict) or not isinstance(doc.get("source"), str):
             raise ValueError(f"document {i} has no \"source\"")
-        for kind, key in GOLD_KEYS.items():
+        for scoring in _types().values():
+            key = scoring.gold_key
             for j, entry in enumerate(doc.get(key, []), 1):
-                missing = [k for k in REQUIRED[kind] if not isinstance(entry, dict) or k not in entry]
+                missing = [k for k in scoring.required if not isinstance(entry, dict) or k not in entry]
                 if missing:
                     raise ValueError(f"{doc['source']}: {key} entry {j} lacks {', '.join(repr(m) for m in missing)}")
-
-
-def matches(kind: str, p: dict, g: dict) -> bool:
-    """Strict: right place and right normalisation."""
-    if kind == "date":
-        return _overlap(p.get("text"), g["text"]) and p.get("value") in _options(g["value"])
-    if kind == "money":
-        return (_overlap(p.get("text"), g["text"]) and _same_amount(p.get("amount"), g["amount"])
-                and str(p.get("currency", "")).upper() == g["currency"].upper())
-    if kind == "official":
-        key = p.get("key") or p.get("name") or p.get("text")
-        return fold(key) in {fold(k) for k in _options(g["key"])}
-    return (fold(g["sentence"]) in fold(p.get("sentence"))
-            and _overlap(p.get("trigger") or p.get("text"), g["trigger"]))
-
-
-def detected(kind: str, p: dict, g: dict) -> bool:
-    """Loose: the right place, whatever the normalisation."""
-    if kind in ("date", "money"):
-        return _overlap(p.get("text"), g["text"])
-    if kind == "official":
-        names = [m.get("text") for m in p.get("mentions", [])] + [p.get("name"), p.get("text")]
-        return any(_overlap(n, k) for n in names if n for k in _options(g["key"]))
-    return matches(kind, p, g) or fold(g["sentence"]) in fold(p.get("sentence"))
-
-
-def attributes(kind: str, p: dict, g: dict) -> list[tuple[str, bool]]:
-    """(attribute, right?) for each attribute the gold item states."""
-    out = []
-    if kind == "money" and "approximate" in g:
-        out.append(("approximate", bool(p.get("approximate")) == bool(g["approximate"])))
-    elif kind == "official":
-        if "role" in g:
-            out.append(("role", p.get("role") in _options(g["role"])))
-        if g.get("country"):
-            out.append(("country", p.get("country") == g["country"]))
-    elif kind == "commitment":
-        out.append(("modality", p.get("modality") in _options(g["modality"])))
-        if "actor" in g:
-            out.append(("actor", fold(p.get("actor")) in {fold(a) for a in _options(g["actor"])}))
-        if "due" in g:
-            out.append(("due", p.get("due") in _options(g["due"])))
-    return out
 
 
 @dataclass
@@ -145,18 +106,17 @@ class Report:
     problems: list[Problem]
 
     def summary(self) -> dict[str, Any]:
-        keys = sorted(self.tallies, key=lambda k: (k.split(":")[0] not in TYPES, k))
-        out = {k: self.tallies[k].summary() for k in keys}
-        overall = [out[k]["f1"] for k in TYPES if k in out]
+        out = {k: self.tallies[k].summary() for k in sorted(self.tallies)}     # score.py's order
+        overall = [out[k]["f1"] for k in _types() if k in out]
         out["macro_f1"] = round(sum(overall) / len(overall), 3) if overall else 0.0
         return out
 
 
-def _pair(kind: str, preds: list[dict], golds: list[dict], test: Callable) -> tuple[list, list, list]:
+def _pair(preds: list[dict], golds: list[dict], test: Callable) -> tuple[list, list, list]:
     """Greedy one-to-one pairing in gold order: (pairs, unpaired predictions, unpaired gold)."""
     free, pairs, missed = list(range(len(preds))), [], []
     for g in golds:
-        hit = next((i for i in free if test(kind, preds[i], g)), None)
+        hit = next((i for i in free if test(preds[i], g)), None)
         if hit is None:
             missed.append(g)
         else:
@@ -179,15 +139,15 @@ def score(gold: dict, predicted: Iterable[dict]) -> Report:
     for gdoc in gold["documents"]:
         pdoc = by_name.get(_base(gdoc["source"]), {"facts": []})
         lang = gdoc.get("language", "?")
-        for kind in TYPES:
-            golds = gdoc.get(GOLD_KEYS[kind], [])
+        for kind, scoring in _types().items():
+            golds = gdoc.get(scoring.gold_key, [])
             required = [g for g in golds if not g.get("optional")]
             optional = [g for g in golds if g.get("optional")]
             preds = [f for f in pdoc.get("facts", []) if f.get("type") == kind]
-            pairs, extra, missed = _pair(kind, preds, required, matches)
-            _, extra, _ = _pair(kind, extra, optional, matches)
-            _, extra, _ = _pair(kind, extra, optional, detected)
-            found, _, _ = _pair(kind, preds, required, detected)
+            pairs, extra, missed = _pair(preds, required, scoring.match)
+            _, extra, _ = _pair(extra, optional, scoring.match)
+            _, extra, _ = _pair(extra, optional, scoring.detect)
+            found, _, _ = _pair(preds, required, scoring.detect)
             for key in (kind, f"{kind}:{lang}"):
                 t = tallies.setdefault(key, Tally())
                 t.tp += len(pairs)
@@ -195,7 +155,7 @@ def score(gold: dict, predicted: Iterable[dict]) -> Report:
                 t.fn += len(missed)
                 t.detected += len(found)
                 for p, g in pairs:
-                    for name, ok in attributes(kind, p, g):
+                    for name, ok in scoring.attributes(p, g):
                         a = t.attrs.setdefault(name, [0, 0])
                         a[0] += ok
                         a[1] += 1
@@ -206,7 +166,7 @@ def score(gold: dict, predicted: Iterable[dict]) -> Report:
                 shown = {k: p.get(k) for k in ("text", "value", "amount", "currency", "key", "trigger", "modality") if k in p}
                 problems.append(Problem("EXTRA", gdoc["source"], kind, json.dumps(shown, ensure_ascii=False)))
             for p, g in pairs:
-                for name, ok in attributes(kind, p, g):
+                for name, ok in scoring.attributes(p, g):
                     if not ok:
                         where = g.get("text") or g.get("trigger") or g.get("key")
                         problems.append(Problem("ATTR", gdoc["source"], kind,

@@ -13,7 +13,7 @@ from typing import Iterable, Iterator
 
 from . import docdate, language, link, matching, nlp, rulebook, sources
 from .errors import FactxError, SourceError
-from .extractors import ALL_TYPES, REGISTRY
+from .extractors import REGISTRY
 from .facts import Document
 from .matching import Candidate, settle
 from .text import TextView, make_view
@@ -63,10 +63,11 @@ def trace(text: str, *, lang: str | None = None, ref_date: date | str | None = N
         return Trace(Document(source, "und", confidence, None, (), text, warnings), view, (), ())
 
     # Commitments are linked to dates and officials, so those run too when only commitments are wanted.
-    run = tuple(dict.fromkeys(n for t in wanted for n in (*getattr(REGISTRY[t], "NEEDS", ()), t)))
-    books = {t: rulebook.load(lang, REGISTRY[t].STEM, REGISTRY[t].SPEC, extra) for t in run}
+    needed = {n for t in wanted for n in (*REGISTRY[t].needs, t)}
+    run = tuple(t for t in REGISTRY if t in needed)          # registry order: a type after its needs
+    books = {t: rulebook.load(lang, REGISTRY[t].stem, REGISTRY[t].spec, extra) for t in run}
     if "date" not in books and ref is None:     # the document date is read from the date rules' matches
-        books["date"] = rulebook.load(lang, "dates", REGISTRY["date"].SPEC, extra)
+        books["date"] = rulebook.load(lang, REGISTRY["date"].stem, REGISTRY["date"].spec, extra)
     index = matching.WordIndex(view.text)
     budget = matching.Budget(timeout)
     try:
@@ -89,7 +90,8 @@ def trace(text: str, *, lang: str | None = None, ref_date: date | str | None = N
         candidates.extend(kept)
     lost = [f"a {c.type} fact left out ({c.rule_id}, characters %d-%d): {why}" % view.to_original(c.start, c.end)
             for c, why in dropped if c.loud and why == c.void]
-    facts = [f for f in link.to_facts(candidates, view, sentences, ref_day, lost) if f.type in wanted]
+    facts = [f for f in link.to_facts([REGISTRY[t] for t in run], candidates, view, sentences, ref_day, lost)
+             if f.type in wanted]
     document = Document(source, lang, confidence, document_date, tuple(facts), text,
                         tuple(f"{source}: {w}" for w in lost))
     return Trace(document, view, tuple(matched), tuple(dropped))
@@ -128,12 +130,11 @@ def extract_paths(paths: Iterable[str | os.PathLike] | str | os.PathLike, *, glo
 
 def _types(types: Iterable[str] | None) -> tuple[str, ...]:
     if types is None:
-        return tuple(t for t in ALL_TYPES if t in REGISTRY)
+        return tuple(REGISTRY)
     wanted = tuple(dict.fromkeys(types))
     for t in wanted:
         if t not in REGISTRY:
-            known = ", ".join(t for t in ALL_TYPES if t in REGISTRY)
-            raise FactxError(f"fact type {t!r} is not available (available: {known})")
+            raise FactxError(f"fact type {t!r} is not available (available: {', '.join(REGISTRY)})")
     return wanted
 
 

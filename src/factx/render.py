@@ -11,34 +11,29 @@ from typing import IO, Any
 
 from .facts import Document, Fact
 
-FORMATS = ("table", "json", "jsonl", "csv")
-CSV_COLUMNS = ("source", "language", "document_date", "type", "text", "start", "end", "value", "rule", "sentence")
-# What the one-column "value" shows for each fact type.
-VALUE_FIELDS = {"date": ("value",), "money": ("amount", "currency"), "official": ("key", "role", "country")}
-TYPE_TITLES = {"date": "Dates", "money": "Money", "official": "Officials", "commitment": "Commitments"}
+COMMON_COLUMNS = ("source", "language", "document_date", "type", "text", "start", "end", "sentence", "rule")
 
 
-def commitment_line(fact: Fact) -> str:
-    """A commitment as it reads: ``actor → modality → action (due)``."""
-    return "".join(text for text, _ in _commitment_pieces(fact))
+def _registry() -> dict:
+    from .extractors import REGISTRY
+
+    return REGISTRY
 
 
-def _commitment_pieces(fact: Fact) -> list[tuple[str, str]]:
-    """(text, table style) pieces of a commitment's line."""
-    a = fact.attrs
-    pieces = [(str(a.get("actor") or "?"), "bold"), (f" → {a.get('modality')} → ", "cyan"),
-              (a.get("action") or "", "")]
-    if a.get("due"):
-        pieces.append((f" (due {a['due']})", "bold green"))
-    return pieces
+def csv_columns() -> tuple[str, ...]:
+    """The common columns, then every registered type's fields, each once, in registry order."""
+    fields = (f for t in _registry().values() for f in t.fields)
+    return tuple(dict.fromkeys((*COMMON_COLUMNS, *fields)))
 
 
-def fact_value(fact: Fact) -> str:
-    """The fact's normalised value as one short string (e.g. ``1500000000 USD``)."""
-    if fact.type == "commitment":
-        return commitment_line(fact)
-    parts = [fact.attrs.get(k) for k in VALUE_FIELDS.get(fact.type, ("value",))]
-    return " ".join(str(p) for p in parts if p not in (None, ""))
+def people(doc: Document) -> dict[str, str]:
+    """Person key -> name as written in this document, for facts that refer to people by key."""
+    return {f.attrs["key"]: f.attrs["name"] for f in doc.facts if f.attrs.get("key") and f.attrs.get("name")}
+
+
+def describe(fact: Fact | Any, names: dict[str, str] | None = None) -> str:
+    """A fact's (or candidate's) value in words a person reads, from its type's ``describe``."""
+    return _registry()[fact.type].describe(fact.attrs, names or {})
 
 
 class JsonWriter:
@@ -71,80 +66,101 @@ class JsonlWriter:
 
 
 class CsvWriter:
-    """One row per fact; ``value`` holds each type's normalised value."""
+    """One row per fact, one column per field (``csv_columns``), empty where a type has no such
+    field: split by nothing, read by pandas, DuckDB and spreadsheets as they are."""
 
     def __init__(self, stream: IO[str]):
+        self.columns = csv_columns()
         self.writer = csv.writer(stream)
-        self.writer.writerow(CSV_COLUMNS)
+        self.writer.writerow(self.columns)
         self.stream = stream
 
     def write(self, doc: Document) -> None:
-        date = doc.document_date.value if doc.document_date else ""
+        common = {"source": doc.source, "language": doc.language,
+                  "document_date": doc.document_date.value if doc.document_date else None}
         for f in doc.facts:
-            self.writer.writerow([doc.source, doc.language, date, f.type, f.text, f.start, f.end,
-                                  fact_value(f), f.rule, f.sentence])
+            row = {**common, **f.to_dict()}
+            self.writer.writerow([_cell(row.get(c)) for c in self.columns])
         self.stream.flush()
 
     def close(self) -> None:
         pass
 
 
-class TableWriter:
-    """A rich panel per document: source, language, document date, facts grouped by type."""
+def _cell(value: Any) -> Any:
+    """CSV text for one value: empty for null, true/false, nested values as JSON."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (list, dict)):
+        return json.dumps(value, ensure_ascii=False)
+    return value
 
-    def __init__(self, console: Any):
-        self.console = console
+
+class TableWriter:
+    """A panel per document for a person reading a terminal: its facts in text order, each as
+    its type, its text and its value in words; the sentence with ``context``, the rule and
+    offsets with ``verbose``. A word is never split across lines: one too long for its column
+    is cut with an ellipsis. ``close`` prints the run's summary line."""
+
+    def __init__(self, console: Any, context: bool = False, verbose: bool = False):
+        self.console, self.context, self.verbose = console, context, verbose
+        self.documents, self.counts = 0, {t: 0 for t in _registry()}
 
     def write(self, doc: Document) -> None:
         from rich.console import Group
         from rich.panel import Panel
 
+        self.documents += 1
+        for f in doc.facts:
+            self.counts[f.type] = self.counts.get(f.type, 0) + 1
         date = (f"{doc.document_date.value} ({doc.document_date.origin})" if doc.document_date else "unknown")
-        header = f"language [bold]{doc.language}[/] ({doc.language_confidence:.2f}) · document date [bold]{date}[/]"
-        parts: list[Any] = [header]
-        for kind, title in TYPE_TITLES.items():
-            facts = [f for f in doc.facts if f.type == kind]
-            if facts:
-                parts.append(_commitments(facts, title) if kind == "commitment" else _facts(facts, title))
-        if not doc.facts:
-            parts.append("[dim]no facts[/]")
-        self.console.print(Panel(Group(*parts), title=f"[bold]{doc.source}[/]", title_align="left"))
+        header = f"language [bold]{doc.language}[/] · document date [bold]{date}[/]"
+        body = self._table(doc) if doc.facts else "[dim]no facts[/]"
+        self.console.print(Panel(Group(header, body), title=f"[bold]{_escape(doc.source)}[/]", title_align="left"))
 
-    def close(self) -> None:
-        pass
+    def _table(self, doc: Document) -> Any:
+        from rich import box
+        from rich.table import Table
+        from rich.text import Text
 
+        table = Table(box=box.SIMPLE_HEAD, expand=True, pad_edge=False)
+        table.add_column("type", no_wrap=True, style="cyan")
+        table.add_column("text", ratio=2, overflow="ellipsis")
+        table.add_column("value", ratio=5, overflow="ellipsis", style="bold")
+        if self.verbose:
+            table.add_column("at", justify="right", no_wrap=True, style="dim")
+            table.add_column("rule", ratio=2, overflow="ellipsis", style="dim")
+        names = people(doc)
+        for f in doc.facts:
+            value = Text(describe(f, names))
+            if self.context:
+                value.append(f"\n{' '.join(f.sentence.split())}", style="dim not bold")
+            cells = [f.type, Text(f.text), value]
+            if self.verbose:
+                cells += [f"{f.start}-{f.end}", f.rule]
+            table.add_row(*cells)
+        return table
 
-def _facts(facts: list[Fact], title: str) -> Any:
-    from rich.table import Table
-    from rich.text import Text
-
-    table = Table(title=f"{title} ({len(facts)})", title_justify="left", expand=True)
-    table.add_column("text", ratio=3)
-    table.add_column("value", ratio=3, style="bold")
-    table.add_column("at", justify="right", no_wrap=True)
-    table.add_column("rule", style="dim", ratio=2, overflow="fold")
-    for f in facts:
-        table.add_row(Text(f.text), Text(fact_value(f)), f"{f.start}-{f.end}", f.rule)
-    return table
-
-
-def _commitments(facts: list[Fact], title: str) -> Any:
-    """One readable row per commitment: who → what kind → what (by when)."""
-    from rich.table import Table
-    from rich.text import Text
-
-    table = Table(title=f"{title} ({len(facts)})", title_justify="left", expand=True)
-    table.add_column("actor → modality → action (due)", ratio=6)
-    table.add_column("trigger", ratio=1, min_width=9, overflow="fold")
-    table.add_column("at", justify="right", no_wrap=True)
-    table.add_column("rule", style="dim", ratio=2, overflow="fold")
-    for f in facts:
-        table.add_row(Text.assemble(*_commitment_pieces(f)), Text(f.text), f"{f.start}-{f.end}", f.rule)
-    return table
+    def close(self, skipped: int = 0) -> None:
+        """One line for the run: documents, facts per type, files skipped."""
+        plural = {t.name: t.title.lower() for t in _registry().values()}
+        facts = ", ".join(f"{n} {plural.get(t, t) if n != 1 else t}" for t, n in self.counts.items())
+        line = f"{self.documents} document{'s' if self.documents != 1 else ''}: {facts}"
+        self.console.print(line + (f"; {skipped} file{'s' if skipped != 1 else ''} skipped" if skipped else ""),
+                           highlight=False, markup=False)
 
 
-def writer(fmt: str, stream: IO[str], console: Any = None):
-    """The writer for ``fmt``; ``console`` is the rich Console a table goes to."""
+def _escape(text: str) -> str:
+    from rich.markup import escape
+
+    return escape(text)
+
+
+def writer(fmt: str, stream: IO[str], console: Any = None, **table_options: bool):
+    """The writer for ``fmt``; ``console`` is the rich Console a table goes to, with
+    ``context`` and ``verbose`` (see TableWriter)."""
     if fmt == "json":
         return JsonWriter(stream)
     if fmt == "jsonl":
@@ -152,5 +168,5 @@ def writer(fmt: str, stream: IO[str], console: Any = None):
     if fmt == "csv":
         return CsvWriter(stream)
     if fmt == "table":
-        return TableWriter(console)
+        return TableWriter(console, **table_options)
     raise ValueError(f"unknown format {fmt!r}")

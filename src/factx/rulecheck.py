@@ -40,14 +40,14 @@ class Outcome:
 def books(extra_dirs: tuple[str, ...] = ()) -> Iterator[tuple[str, Rulebook]]:
     """Every rulebook that exists, per registered fact type and language, as (type, book)."""
     for type_, module, lang in _rule_files(extra_dirs):
-        yield type_, rulebook.load(lang, module.STEM, module.SPEC, tuple(extra_dirs))
+        yield type_, rulebook.load(lang, module.stem, module.spec, tuple(extra_dirs))
 
 
 def _rule_files(extra_dirs: tuple[str, ...]):
-    """(type, extractor module, language) for every rule file, built-in or the user's."""
+    """(type, FactType, language) for every rule file, built-in or the user's."""
     roots = [rulebook.builtin_dir(), *map(Path, extra_dirs)]
     for type_, module in REGISTRY.items():
-        for lang in sorted({p.parent.name for root in roots for p in root.glob(f"*/{module.STEM}.toml")}):
+        for lang in sorted({p.parent.name for root in roots for p in root.glob(f"*/{module.stem}.toml")}):
             yield type_, module, lang
 
 
@@ -103,7 +103,7 @@ def check_all(extra_dirs: tuple[str, ...] = (), lang: str | None = None, type_: 
     broken: set[str] = set()
     for t, module, file_lang in _rule_files(extra_dirs):
         try:
-            loaded.append((t, rulebook.load(file_lang, module.STEM, module.SPEC, tuple(extra_dirs))))
+            loaded.append((t, rulebook.load(file_lang, module.stem, module.spec, tuple(extra_dirs))))
         except PatternError as e:
             errors.append(e)
             broken.add(file_lang)
@@ -121,7 +121,7 @@ def backtracking_warnings(book: Rulebook, type_: str) -> list[PatternError]:
     from . import backtracking
 
     module = REGISTRY[type_]
-    builtin = rulebook.load(book.lang, module.STEM, module.SPEC).fragments
+    builtin = rulebook.load(book.lang, module.stem, module.spec).fragments
     trusted = frozenset(n for n, v in book.fragments.items() if builtin.get(n) == v)
     found = []
     for rule in book.rules:

@@ -24,9 +24,14 @@ date is the deadline are settled in ``link``, where the other facts are known.
 from __future__ import annotations
 
 from datetime import date
+from typing import Any, Mapping
 
 from .. import rulebook
+from ..evaluate import fold, options, overlap
+from ..facttype import FactType, Scoring
+from ..link import commitments as linking
 from ..matching import Candidate, Match
+from ..normalize import periods
 
 TYPE = "commitment"
 STEM = "commitments"
@@ -72,3 +77,41 @@ def candidates(book: rulebook.Rulebook, matches: list[Match], text: str, ref: da
         }
         out.append(c)
     return out
+
+
+def describe(attrs: Mapping[str, Any], people: Mapping[str, str] = {}) -> str:
+    """``actor → modality → action (due …)``, the actor as the text wrote it, with the person
+    it stands for when the text wrote a pronoun or a title ("He (Kanat Tumysh)")."""
+    key, written = attrs.get("actor"), attrs.get("actor_text")
+    name = people.get(key) if key else None
+    if written and name and fold(name) not in fold(written):
+        actor = f"{written} ({name})"
+    else:
+        actor = written or name or key or "?"
+    due = f" (due {periods.words(attrs['due'])})" if attrs.get("due") else ""
+    return f"{actor} → {attrs.get('modality')} → {attrs.get('action') or ''}{due}"
+
+
+def _gold_match(p: dict, g: dict) -> bool:
+    return fold(g["sentence"]) in fold(p.get("sentence")) and overlap(p.get("trigger") or p.get("text"), g["trigger"])
+
+
+def _attributes(p: dict, g: dict) -> list[tuple[str, bool]]:
+    out = [("modality", p.get("modality") in options(g["modality"]))]
+    if "actor" in g:
+        out.append(("actor", fold(p.get("actor")) in {fold(a) for a in options(g["actor"])}))
+    if "due" in g:
+        out.append(("due", p.get("due") in options(g["due"])))
+    return out
+
+
+FACT_TYPE = FactType(
+    name=TYPE, stem=STEM, spec=SPEC, candidates=candidates,
+    fields=("trigger", "modality", "actor", "actor_text", "action", "due"),
+    title="Commitments",
+    describe=describe,
+    scoring=Scoring("commitments", ("sentence", "trigger"), _gold_match,
+                    lambda p, g: _gold_match(p, g) or fold(g["sentence"]) in fold(p.get("sentence")), _attributes),
+    link=linking.link,
+    needs=NEEDS,
+)

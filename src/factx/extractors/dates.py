@@ -15,8 +15,10 @@ from datetime import date
 import regex
 
 from .. import matching, rulebook
+from ..evaluate import options, overlap
+from ..facttype import FactType, Scoring
 from ..matching import Candidate, Match
-from ..normalize import timex
+from ..normalize import periods, timex
 
 TYPE = "date"
 STEM = "dates"
@@ -111,3 +113,23 @@ def _compare_same_period(found: list[tuple[Candidate, Match]], text: str) -> Non
         except (ValueError, OverflowError):
             continue
         c.attrs = {"value": t.value, "granularity": t.granularity, "relative": t.relative}
+
+
+def _words(value: str) -> str:
+    """``16 December 2025``; the value itself beside the words when it is not one day
+    (``second half of 2026 (2026-H2)``), since that is what a query on the JSON will name."""
+    said = periods.words(value)
+    return said if said == value or regex.fullmatch(r"\d{4}-\d\d-\d\d", value) else f"{said} ({value})"
+
+
+def _gold_match(p: dict, g: dict) -> bool:
+    return overlap(p.get("text"), g["text"]) and p.get("value") in options(g["value"])
+
+
+FACT_TYPE = FactType(
+    name=TYPE, stem=STEM, spec=SPEC, candidates=candidates,
+    fields=("value", "granularity", "relative"),
+    title="Dates",
+    describe=lambda attrs, people: _words(attrs["value"]),
+    scoring=Scoring("dates", ("text", "value"), _gold_match, lambda p, g: overlap(p.get("text"), g["text"])),
+)

@@ -16,6 +16,8 @@ from typing import Any, Mapping
 import regex
 
 from .. import rulebook
+from ..evaluate import overlap, same_amount
+from ..facttype import FactType, Scoring
 from ..matching import Candidate, Match
 from ..normalize import numbers
 
@@ -63,3 +65,28 @@ def value(parts: Mapping[str, Any], lang: str) -> dict[str, Any]:
         raise numbers.Invalid("a range must run upwards")
     return {"amount": numbers.as_json(amount), "currency": currency,
             "approximate": bool(parts.get("approximate", False))}
+
+
+def describe(attrs: Mapping[str, Any], people: Mapping[str, str] = {}) -> str:
+    """``1,500,000,000 USD``; ``about`` when the text hedges it."""
+    figure = f"{numbers.to_decimal(attrs['amount'], 'en'):,}"
+    return f"{'about ' if attrs.get('approximate') else ''}{figure} {attrs['currency']}"
+
+
+def _gold_match(p: dict, g: dict) -> bool:
+    return (overlap(p.get("text"), g["text"]) and same_amount(p.get("amount"), g["amount"])
+            and str(p.get("currency", "")).upper() == g["currency"].upper())
+
+
+def _attributes(p: dict, g: dict) -> list[tuple[str, bool]]:
+    return [("approximate", bool(p.get("approximate")) == bool(g["approximate"]))] if "approximate" in g else []
+
+
+FACT_TYPE = FactType(
+    name=TYPE, stem=STEM, spec=SPEC, candidates=candidates,
+    fields=("amount", "currency", "approximate"),
+    title="Money",
+    describe=describe,
+    scoring=Scoring("money", ("text", "amount", "currency"), _gold_match,
+                    lambda p, g: overlap(p.get("text"), g["text"]), _attributes),
+)

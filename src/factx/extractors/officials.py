@@ -19,11 +19,14 @@ reference ("the Ambassador"). Turning mentions into one fact per person is ``lin
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, Callable
+from typing import Any, Callable, Mapping
 
 import regex
 
 from .. import rulebook
+from ..evaluate import fold, options, overlap
+from ..facttype import FactType, Scoring
+from ..link import officials as linking
 from ..matching import Candidate, Match
 from ..normalize import names
 
@@ -131,3 +134,34 @@ def _compile_finder(book: rulebook.Rulebook) -> Callable[[str], str | None]:
         return None
 
     return country_in
+
+
+def describe(attrs: Mapping[str, Any], people: Mapping[str, str] = {}) -> str:
+    """Name as written, then role, organisation and country: ``Nguyễn Văn Được · chairman ·
+    Ho Chi Minh City People's Committee · VN``."""
+    role = (attrs.get("role") or "").replace("_", " ")
+    return " · ".join(str(x) for x in (attrs.get("name"), role, attrs.get("organization"), attrs.get("country")) if x)
+
+
+def _gold_match(p: dict, g: dict) -> bool:
+    return fold(p.get("key") or p.get("name") or p.get("text")) in {fold(k) for k in options(g["key"])}
+
+
+def _detect(p: dict, g: dict) -> bool:
+    names = [m.get("text") for m in p.get("mentions", [])] + [p.get("name"), p.get("text")]
+    return any(overlap(n, k) for n in names if n for k in options(g["key"]))
+
+
+def _attributes(p: dict, g: dict) -> list[tuple[str, bool]]:
+    out = [("role", p.get("role") in options(g["role"]))] if "role" in g else []
+    return out + ([("country", p.get("country") == g["country"])] if g.get("country") else [])
+
+
+FACT_TYPE = FactType(
+    name=TYPE, stem=STEM, spec=SPEC, candidates=candidates,
+    fields=("name", "key", "title", "role", "organization", "country", "mentions"),
+    title="Officials",
+    describe=describe,
+    scoring=Scoring("officials", ("key",), _gold_match, _detect, _attributes),
+    link=linking.link,
+)

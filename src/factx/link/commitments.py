@@ -26,6 +26,7 @@ from datetime import date, timedelta
 import regex
 
 from ..facts import Fact
+from ..facttype import Linking
 from ..matching import Candidate
 from ..nlp import Sentences
 from ..normalize import names, periods
@@ -47,13 +48,14 @@ class _Actor:
     person: Person | None
 
 
-def link(cands: list[Candidate], people: list[Person], dates: list[Candidate], view: TextView,
-         sentences: Sentences, ref: date | None, warnings: list[str]) -> list[Fact]:
-    """Every commitment with its action, actor and due date. Each lookup goes by position
-    (bisection over sorted starts), so a document's time stays linear in its length."""
+def link(cands: list[Candidate], linking: Linking) -> list[Fact]:
+    """Every commitment with its action, actor (one of the people officials linked) and due
+    date (one of the date candidates). Each lookup goes by position (bisection over sorted
+    starts), so a document's time stays linear in its length."""
+    view, sentences, ref, warnings = linking.view, linking.sentences, linking.ref, linking.warnings
     text = view.text
-    mentions = _Mentions(people)
-    by_start = sorted(dates, key=lambda d: d.start)
+    mentions = _Mentions(linking.found.get("official", []))
+    by_start = sorted(linking.candidates.get("date", []), key=lambda d: d.start)
     dated = _ByStart(by_start, [d.start for d in by_start])
     ordered = sorted(cands, key=lambda c: c.start)
     done = _Done()

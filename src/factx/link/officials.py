@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 import regex
 
 from ..facts import Fact
+from ..facttype import Linking
 from ..matching import Candidate
 from ..nlp import Sentences
 from ..normalize import names
@@ -65,16 +66,17 @@ class Person:
         return next((x for x in stated + hints if x), None)
 
 
-def link(candidates: list[Candidate], view: TextView, sentences: Sentences,
-         warnings: list[str]) -> tuple[list[Person], list[Fact]]:
-    """The people, each with every span that refers to them, and their facts."""
+def link(candidates: list[Candidate], linking: Linking) -> list[Fact]:
+    """One fact per person. The people, each with every span that refers to them, are left in
+    ``linking.found["official"]`` for the commitments' actors."""
+    view, sentences = linking.view, linking.sentences
     ordered = sorted(candidates, key=lambda c: (c.start, c.end))
     people = _people([c for c in ordered if c.attrs.get("name")])
     _add_repeats(people, view.text, [(c.start, c.end) for c in ordered])
     _resolve_references([c for c in ordered if not c.attrs.get("name")], people)
     people = [p for p in people if p.defining() is not None]
-    facts = [f for p in people if (f := mapped(warnings, p.defining(), _official_fact, p, view, sentences))]
-    return people, facts
+    linking.found["official"] = people
+    return [f for p in people if (f := mapped(linking.warnings, p.defining(), _official_fact, p, view, sentences))]
 
 
 def _people(named: list[Candidate]) -> list[Person]:
