@@ -23,6 +23,13 @@ def console():
     return Console(soft_wrap=True, width=None if sys.stdout.isatty() else 200)
 
 
+def _known_type(ctx, param, value):
+    """Checked when the command runs, not when it is defined: a type registered later counts."""
+    if value is not None and value not in REGISTRY:
+        raise click.BadParameter(f"unknown type {value!r}; choose from {', '.join(REGISTRY)}")
+    return value
+
+
 def _where(file: str, line: int | None) -> str:
     path = os.path.relpath(file) if not os.path.relpath(file).startswith("..") else file
     return f"{path}:{line}" if line else path
@@ -41,7 +48,7 @@ def rules():
 
 @rules.command("list")
 @click.option("--lang", type=click.Choice(["en", "vi"]), help="Only this language.")
-@click.option("--type", "type_", type=click.Choice(sorted(REGISTRY)), help="Only this fact type.")
+@click.option("--type", "type_", callback=_known_type, metavar="TYPE", help="Only this fact type.")
 @patterns_option
 def list_rules(lang, type_, patterns):
     """Every rule: its id, file and line, and how many examples it carries.
@@ -70,7 +77,7 @@ def list_rules(lang, type_, patterns):
 
 @rules.command("check")
 @click.option("--lang", type=click.Choice(["en", "vi"]), help="Only this language's rule files.")
-@click.option("--type", "type_", type=click.Choice(sorted(REGISTRY)), help="Only this fact type's rule files.")
+@click.option("--type", "type_", callback=_known_type, metavar="TYPE", help="Only this fact type's rule files.")
 @patterns_option
 @click.option("--format", "fmt", type=click.Choice(["table", "junit", "github"]), default="table", show_default=True,
               help="table for people, junit (XML) or github (workflow annotations) for CI.")
