@@ -33,7 +33,7 @@ value = 12.5
 TEXT = "Bilateral trade grew 12.5% in 2025, and tourism 40 per cent."
 
 
-def _candidates(book, matches, text, ref, rejected=None):
+def _candidates(book, matches, reading):
     return [Candidate("percentage", m.rule.id, m.start, m.end, veto=m.rule.veto, order=i,
                       attrs={} if m.rule.veto else {"value": float(m.parts["number"])})
             for i, m in enumerate(matches)]

@@ -18,16 +18,17 @@ from datetime import date
 import regex
 
 from .facts import DocumentDate
+from .nlp import Sentences
 from .text import TextView
 
 INFER_CHARS = 1500
 # Before a dateline, on its line or after a sentence's end: nothing, or a place and a comma or dash.
 _PLACE = regex.compile(r"\s*(?:\p{Lu}[\p{L}\p{M}.'’]*(?:[ -]\p{Lu}[\p{L}\p{M}.'’]*){0,3}\s*(?:\([^()\n]{1,20}\))?\s*[,–—-]\s*)?")
-_LAST_OPENING = regex.compile(r"(?r)\n|[.!?]\s")        # searched backwards: the last line or sentence start
 _CLOCK_AFTER = regex.compile(r"[\s,|–—-]{0,4}(?:\p{L}{1,4}\s+)?\d{1,2}[:h]\d{2}(?!\d)")
 
 
-def determine(view: TextView, ref_date: date | None, date_matches: list | None) -> DocumentDate | None:
+def determine(view: TextView, ref_date: date | None, date_matches: list | None,
+              sentences: Sentences) -> DocumentDate | None:
     """The document date; ``date_matches`` are the date rules' matches over the whole text."""
     if ref_date is not None:
         return DocumentDate(ref_date.isoformat(), "option")
@@ -39,19 +40,18 @@ def determine(view: TextView, ref_date: date | None, date_matches: list | None) 
     if date_matches is None:
         return None
     from .extractors import dates
+    from .facttype import Reading
 
-    head = view.text[:INFER_CHARS]
-    days = dates.written_days(date_matches, view.text, INFER_CHARS)
-    dateline = next((d for d in days if d.granularity == "day" and _is_dateline(head, d.start, d.end)), None)
+    days = dates.written_days(date_matches, Reading(view.text, None, sentences), INFER_CHARS)
+    dateline = next((d for d in days if d.granularity == "day" and _is_dateline(view.text, sentences, d.start, d.end)),
+                    None)
     if dateline is not None:
         return DocumentDate(dateline.value, "inferred")
     written = [d.value for d in days if not d.deadline]
     return DocumentDate(max(written), "inferred") if written else None
 
 
-def _is_dateline(text: str, start: int, end: int) -> bool:
-    before = text[:start]
-    opening = _LAST_OPENING.search(before)
-    if _PLACE.fullmatch(before[opening.end() if opening else 0:]):
+def _is_dateline(text: str, sentences: Sentences, start: int, end: int) -> bool:
+    if _PLACE.fullmatch(text, sentences.around(start, end)[0], start):
         return True
     return _CLOCK_AFTER.match(text, end) is not None

@@ -20,6 +20,17 @@ from .text import TextView
 
 
 @dataclass
+class Reading:
+    """What an extractor reads besides its matches: the (NFC) text, the document date relative
+    values hang on, the sentences; ``rejected`` takes (candidate, why) for what makes no value."""
+
+    text: str
+    ref: date | None
+    sentences: Sentences
+    rejected: list[tuple[Candidate, str]] = field(default_factory=list)
+
+
+@dataclass
 class Linking:
     """What a type's ``link`` hook sees: the document and every type's settled candidates.
 
@@ -62,7 +73,7 @@ class FactType:
     name: str                                       # "date": the JSON ``type`` and the --types word
     stem: str                                       # its rule files: patterns/<lang>/<stem>.toml
     spec: Any                                       # rulebook.Spec: the groups its normaliser reads
-    candidates: Callable[..., list[Candidate]]      # (book, matches, text, ref, rejected)
+    candidates: Callable[..., list[Candidate]]      # (book, matches, Reading)
     fields: tuple[str, ...]                         # its attributes in the output, in order
     title: str                                      # the table's heading: "Dates"
     describe: Callable[[Mapping[str, Any]], str]    # its value in words a person reads

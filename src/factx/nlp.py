@@ -20,7 +20,8 @@ from .rulebook import builtin_dir
 CHUNK_CHARS = 100_000          # text is fed to spaCy in chunks of whole lines
 LONGEST_WORD = 200             # a run without spaces is cut for the tokenizer every this many characters
 _LONG_RUN = re.compile(r"\S{%d,}" % (LONGEST_WORD + 1))
-_TERMINALS = {".", "!", "?", "…", "...", "?!", "!?"}
+# Full stops of the scripts news is written in: Latin, CJK, Devanagari (danda), Arabic, Urdu.
+_TERMINALS = {".", "!", "?", "…", "...", "?!", "!?", "。", "！", "？", "।", "॥", "؟", "۔"}
 _CLOSERS = {"”", "\"", "’", "'", ")", "»", "]"}
 
 
@@ -39,8 +40,9 @@ def _tokenizer():
     return nlp.tokenizer
 
 
-def _starts(doc) -> list[int]:
-    """Indices of the tokens that open a sentence, in one linear pass.
+def _starts(doc, cased: bool) -> list[int]:
+    """Indices of the tokens that open a sentence, in one linear pass. In a script with case, a
+    lowercase word after a stop goes on the sentence; without case, a stop always ends it.
 
     Computed here rather than by setting ``Token.is_sent_start``, which re-checks the
     whole doc on each assignment and made long articles quadratic.
@@ -53,7 +55,7 @@ def _starts(doc) -> list[int]:
         if pending and not tok.is_space and tok.text not in _CLOSERS:
             # After a stop, a lowercase word goes on the sentence ("said Y. Tukumov. he" is rare,
             # "U.S. officials" and "e.g. the" are not); a line break always ends it.
-            if pending == "line" or not tok.text[:1].islower():
+            if pending == "line" or not (cased and tok.text[:1].islower()):
                 starts.append(i)
             pending = ""
         if tok.is_space and "\n" in tok.text:
@@ -83,13 +85,14 @@ class Sentences:
         return min(s, start), max(e, end)
 
 
-def sentences(text: str) -> Sentences:
-    """Split ``text`` into sentences; offsets are into ``text``."""
+def sentences(text: str, cased: bool = True) -> Sentences:
+    """Split ``text`` into sentences; offsets are into ``text``. The one definition of a sentence
+    in factx: the document date, "the same period" and every fact's sentence use it."""
     spans: list[tuple[int, int]] = []
     tokenizer = _tokenizer()
     for offset, chunk in _chunks(text):
         doc = tokenizer(_cut_long_runs(chunk))
-        bounds = [doc[i].idx for i in _starts(doc)] + [len(chunk)] if len(doc) else [0, len(chunk)]
+        bounds = [doc[i].idx for i in _starts(doc, cased)] + [len(chunk)] if len(doc) else [0, len(chunk)]
         for s, e in zip(bounds, bounds[1:]):
             while s < e and chunk[s].isspace():
                 s += 1

@@ -1,6 +1,6 @@
 """The one top-to-bottom sequence from text to facts.
 
-read -> NFC view -> language -> rules (each book once) -> document date -> sentences
+read -> NFC view -> language -> rules (each book once) -> sentences -> document date
 -> extractors -> link.
 """
 
@@ -15,6 +15,7 @@ from . import docdate, language, link, matching, nlp, rulebook, sources
 from .errors import FactxError, SourceError
 from .extractors import REGISTRY
 from .facts import Document
+from .facttype import Reading
 from .matching import Candidate, settle
 from .text import TextView, make_view
 
@@ -52,14 +53,16 @@ def trace(text: str, *, lang: str | None = None, ref_date: date | str | None = N
     extra = tuple(str(p) for p in patterns)
 
     view = make_view(text)
+    languages = language.available(extra)
     if lang in (None, "auto"):
-        lang, confidence = language.detect(view.text)
-    elif lang in language.SUPPORTED:
+        lang, confidence = language.detect(view.text, languages)
+    elif lang in languages:
         confidence = 1.0
     else:
-        raise FactxError(f"unsupported language {lang!r}; use auto, en or vi")
+        raise FactxError(f"unsupported language {lang!r}; use auto or one with rules: {', '.join(languages)}")
     if lang == "und":
-        warnings = () if not text.strip() else (f"{source}: language is neither English nor Vietnamese; no facts extracted",)
+        said = " or ".join(languages[c].name for c in languages)
+        warnings = () if not text.strip() else (f"{source}: language is not {said}; no facts extracted",)
         return Trace(Document(source, "und", confidence, None, (), text, warnings), view, (), ())
 
     # Commitments are linked to dates and officials, so those run too when only commitments are wanted.
@@ -75,15 +78,16 @@ def trace(text: str, *, lang: str | None = None, ref_date: date | str | None = N
     except TimeoutError:
         raise SourceError(source, f"extraction stopped after {timeout:g} s (--timeout-per-doc)",
                           kind="timeout") from None
-    document_date = docdate.determine(view, ref, matches.get("date"))
+    sentences = nlp.sentences(view.text, languages[lang].cased)
+    document_date = docdate.determine(view, ref, matches.get("date"), sentences)
     ref_day = date.fromisoformat(document_date.value) if document_date else None
 
-    sentences = nlp.sentences(view.text)
+    reading = Reading(view.text, ref_day, sentences)
     matched: list[Candidate] = []
-    dropped: list[tuple[Candidate, str]] = []
+    dropped = reading.rejected
     candidates = []
     for t in run:
-        found = REGISTRY[t].candidates(books[t], matches[t], view.text, ref_day, dropped)
+        found = REGISTRY[t].candidates(books[t], matches[t], reading)
         kept, lost = settle(found)
         matched.extend(found)
         dropped.extend(lost)

@@ -1,8 +1,7 @@
 """The fact-type registry: name -> FactType (see ``factx.facttype`` for the contract).
 
 Each module ends with ``FACT_TYPE``: its name, rule stem and ``Spec``, ``candidates(book,
-matches, text, ref, rejected)`` (the pipeline runs each book's rules once and hands the
-matches over), its output fields, table title and words, how ``eval`` scores it, its link
+matches, reading)`` (the pipeline runs each book's rules once and hands the matches over), its output fields, table title and words, how ``eval`` scores it, its link
 hook and the types that hook reads (``needs``). The order here is the output order, and a
 type is linked after the types it needs. Extractors never call each other; linking happens
 afterwards, in ``link``.

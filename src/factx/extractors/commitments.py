@@ -28,7 +28,7 @@ from typing import Any, Mapping
 
 from .. import rulebook
 from ..evaluate import fold, options, overlap
-from ..facttype import FactType, Scoring
+from ..facttype import FactType, Reading, Scoring
 from ..link import commitments as linking
 from ..matching import Candidate, Match
 from ..normalize import periods
@@ -46,9 +46,9 @@ SPEC = rulebook.Spec(
 )
 
 
-def candidates(book: rulebook.Rulebook, matches: list[Match], text: str, ref: date | None,
-               rejected: list[tuple[Candidate, str]] | None = None) -> list[Candidate]:
+def candidates(book: rulebook.Rulebook, matches: list[Match], reading: Reading) -> list[Candidate]:
     """One candidate per trigger; its span is the trigger, its attrs what link needs."""
+    text, rejected = reading.text, reading.rejected
     clause_end = book.patterns.get("action_end")
     joiner = book.patterns.get("conjunction")
     pronouns = book.values.get("pronoun", {})
@@ -61,8 +61,7 @@ def candidates(book: rulebook.Rulebook, matches: list[Match], text: str, ref: da
         c = Candidate(TYPE, m.rule.id, start, end, order=order)
         modality = m.parts["modality"] if "modality" in m.parts else m.parts["act"]
         if modality not in MODALITIES:
-            if rejected is not None:
-                rejected.append((c, f"{modality!r} is not a modality ({', '.join(MODALITIES)})"))
+            rejected.append((c, f"{modality!r} is not a modality ({', '.join(MODALITIES)})"))
             continue
         actor = m.spans.get("actor")
         action_start = m.spans["action"][0] if "action" in m.spans else end

@@ -16,7 +16,7 @@ import regex
 
 from .. import matching, rulebook
 from ..evaluate import options, overlap
-from ..facttype import FactType, Scoring
+from ..facttype import FactType, Reading, Scoring
 from ..matching import Candidate, Match
 from ..normalize import periods, timex
 
@@ -32,15 +32,12 @@ SPEC = rulebook.Spec(
     required_any=frozenset(_VALUED),
     example_keys=frozenset({"value", "granularity", "relative"}),
 )
-# Where a sentence ends, for "the same period": a stop before a capital (not after "Mr", "TP"), or a line break.
-_SENTENCE_END = regex.compile(r"(?<!\b\p{Lu}\p{L}{0,3})[.!?…][\"”’)]*\s+(?=[\p{Lu}\d\"“])|\n")
 
 
-def candidates(book: rulebook.Rulebook, matches: list[Match], text: str, ref: date | None,
-               rejected: list[tuple[Candidate, str]] | None = None) -> list[Candidate]:
+def candidates(book: rulebook.Rulebook, matches: list[Match], reading: Reading) -> list[Candidate]:
     """One candidate per match whose pieces make a date. An impossible day is void (it still
     hides what it covers); pieces that make no date at all go to ``rejected``."""
-    return [c for c, _ in _resolved(matches, text, ref, rejected)]
+    return [c for c, _ in _resolved(matches, reading)]
 
 
 @dataclass(frozen=True)
@@ -54,10 +51,10 @@ class WrittenDay:
     deadline: bool          # introduced as a deadline: "by 31 December 2030"
 
 
-def written_days(matches: list[Match], text: str, limit: int) -> list[WrittenDay]:
+def written_days(matches: list[Match], reading: Reading, limit: int) -> list[WrittenDay]:
     """Every fully written day among the matches ending by ``limit`` (both ends of an
     interval), in text order: the same matches the extractor resolves, read without a date."""
-    found = _resolved([m for m in matches if m.end <= limit], text, None, None)
+    found = _resolved([m for m in matches if m.end <= limit], Reading(reading.text, None, reading.sentences))
     kept, _ = matching.settle([c for c, _ in found])
     deadlines = {id(c) for c, m in found if "deadline" in m.parts}
     return [WrittenDay(d, c.start, c.end, c.attrs["granularity"], id(c) in deadlines)
@@ -65,8 +62,7 @@ def written_days(matches: list[Match], text: str, limit: int) -> list[WrittenDay
             for d in regex.findall(r"\d{4}-\d\d-\d\d", c.attrs["value"])]
 
 
-def _resolved(matches: list[Match], text: str, ref: date | None,
-              rejected: list[tuple[Candidate, str]] | None) -> list[tuple[Candidate, Match]]:
+def _resolved(matches: list[Match], reading: Reading) -> list[tuple[Candidate, Match]]:
     orders = {timex.numeric_order(m.parts) for m in matches} - {None}
     document_order = orders.pop() if len(orders) == 1 else None
     out = []
@@ -74,22 +70,21 @@ def _resolved(matches: list[Match], text: str, ref: date | None,
         c = Candidate(TYPE, m.rule.id, m.start, m.end, veto=m.rule.veto, order=order)
         if not m.rule.veto:
             try:
-                t = timex.resolve(timex.with_order(m.parts, document_order), ref)
+                t = timex.resolve(timex.with_order(m.parts, document_order), reading.ref)
             except timex.Impossible as e:       # it still hides what it covers ("February 2025")
                 c.void = str(e)
                 out.append((c, m))
                 continue
             except (ValueError, OverflowError) as e:        # timex.Invalid, or past the calendar's edge
-                if rejected is not None:
-                    rejected.append((c, str(e)))
+                reading.rejected.append((c, str(e)))
                 continue
             c.attrs = {"value": t.value, "granularity": t.granularity, "relative": t.relative}
         out.append((c, m))
-    _compare_same_period(out, text)
+    _compare_same_period(out, reading)
     return out
 
 
-def _compare_same_period(found: list[tuple[Candidate, Match]], text: str) -> None:
+def _compare_same_period(found: list[tuple[Candidate, Match]], reading: Reading) -> None:
     """Give "the same period last year" the period of the date before it in its sentence.
 
     Without such a date it keeps the value its own words give (last year). The other dates
@@ -106,7 +101,7 @@ def _compare_same_period(found: list[tuple[Candidate, Match]], text: str) -> Non
         if not i:
             continue
         anchor = kept[i - 1]
-        if _SENTENCE_END.search(text, anchor.end, c.start):
+        if anchor.start < reading.sentences.around(c.start, c.end)[0]:
             continue
         try:
             t = timex.same_period(timex.TimeValue(**anchor.attrs), m.parts)

@@ -17,7 +17,7 @@ import regex
 
 from .. import rulebook
 from ..evaluate import overlap, same_amount
-from ..facttype import FactType, Scoring
+from ..facttype import FactType, Reading, Scoring
 from ..matching import Candidate, Match
 from ..normalize import numbers
 
@@ -33,8 +33,7 @@ SPEC = rulebook.Spec(
 _ISO = regex.compile(r"[A-Z]{3}")
 
 
-def candidates(book: rulebook.Rulebook, matches: list[Match], text: str, ref: date | None,
-               rejected: list[tuple[Candidate, str]] | None = None) -> list[Candidate]:
+def candidates(book: rulebook.Rulebook, matches: list[Match], reading: Reading) -> list[Candidate]:
     """One candidate per match; one that makes no amount in a known currency is void."""
     out = []
     for order, m in enumerate(matches):

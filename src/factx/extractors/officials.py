@@ -25,7 +25,7 @@ import regex
 
 from .. import rulebook
 from ..evaluate import fold, options, overlap
-from ..facttype import FactType, Scoring
+from ..facttype import FactType, Reading, Scoring
 from ..link import officials as linking
 from ..matching import Candidate, Match
 from ..normalize import names
@@ -41,15 +41,14 @@ GAZETTEERS = ("demonym", "country", "place", "body")     # valued lists whose fo
 _LEADING_ARTICLE = regex.compile(r"^(?i:the|a|an)\s+")
 
 
-def candidates(book: rulebook.Rulebook, matches: list[Match], text: str, ref: date | None,
-               rejected: list[tuple[Candidate, str]] | None = None) -> list[Candidate]:
+def candidates(book: rulebook.Rulebook, matches: list[Match], reading: Reading) -> list[Candidate]:
     """One candidate per match; its span is the whole match, so overlapping rules settle as usual."""
     country_in = _country_finder(book)
     out = []
     for order, m in enumerate(matches):
         c = Candidate(TYPE, m.rule.id, m.start, m.end, veto=m.rule.veto, order=order)
         if not m.rule.veto:
-            c.attrs = _mention(m, text, country_in)
+            c.attrs = _mention(m, reading.text, country_in)
         out.append(c)
     return out
 

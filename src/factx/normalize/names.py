@@ -2,21 +2,27 @@
 
 Pure functions, no word lists. The key is what links one person across an English
 and a Vietnamese article ("Nguyễn Văn Được" / "Nguyen Van Duoc" -> "nguyen van duoc"),
-so it folds exactly what the two spellings differ by: case, diacritics, đ, hyphens.
+so it folds exactly what the two spellings differ by: case, diacritics on Latin letters,
+đ, hyphens.
 """
 
 from __future__ import annotations
 
 import unicodedata
 
+import regex
+
+_LATIN_MARKS = regex.compile(r"(\p{Script=Latin})\p{Mn}+")
 _DASHES = str.maketrans({"-": " ", "\u2010": " ", "\u2011": " ", "\u2013": " ", "\u2019": "'", "đ": "d", "Đ": "D"})
 
 
 def key(name: str) -> str:
-    """Lowercase, diacritics removed, đ -> d, hyphens to spaces, single-spaced."""
-    s = unicodedata.normalize("NFD", name.translate(_DASHES))
-    s = "".join(c for c in s if unicodedata.category(c) != "Mn")
-    return " ".join(s.casefold().split())
+    """Lowercase, Latin diacritics removed, đ -> d, hyphens to spaces, single-spaced.
+
+    Only marks on Latin letters go: in Thai, Hindi or Arabic script the combining marks are
+    vowels and signs a name cannot lose ("สมชาย" keeps every mark; it is only recomposed)."""
+    s = _LATIN_MARKS.sub(r"\1", unicodedata.normalize("NFD", name.translate(_DASHES)))
+    return " ".join(unicodedata.normalize("NFC", s).casefold().split())
 
 
 def tokens(name: str) -> list[str]:

@@ -1,6 +1,7 @@
 """Written numbers -> exact decimal values, by the conventions of each language.
 
-English writes ``1,250,000.5``; Vietnamese writes ``1.250.000,5``: ``1,5`` is one and
+English writes ``1,250,000.5``; Vietnamese writes ``1.250.000,5`` (each language's
+``language.toml`` says which): ``1,5`` is one and
 a half, ``1.500`` fifteen hundred. The arithmetic is ``Decimal`` throughout, so
 "610.9 million" is exactly 610900000 and never 610899999.99. Scale words
 ("million", "tỷ", "nghìn tỷ") and number words ("half a", "hai") are data: their
@@ -14,12 +15,11 @@ from typing import Union
 
 import regex
 
+from ..language import get
+
 Number = Union[int, float]
 
-# (thousands separator, decimal separator) as each language writes them.
-SEPARATORS = {"en": (",", "."), "vi": (".", ",")}
-
-_DIGITS = regex.compile(r"\d+(?:[.,]\d+)*")
+_DIGITS = regex.compile(r"\d+(?:\.\d+)*")          # separators read as "." first
 MAX_DIGITS = 21          # no amount in the news is written with more (10^21 is a thousand billion billion)
 EXACT = Context(prec=80)   # wide enough that no product or sum of such amounts is ever rounded
 
@@ -40,15 +40,16 @@ def parse(text: str, lang: str) -> Decimal:
     separator not followed by exactly three digits can only be a decimal point
     (Vietnamese "1.5", English "1,5").
     """
-    if not _DIGITS.fullmatch(text):
+    language = get(lang)
+    thousands, decimal = language.thousands, language.decimal
+    seps = [c for c in text if c in (thousands, decimal)]
+    if not _DIGITS.fullmatch("".join("." if c in seps else c for c in text)):
         raise Invalid(f"not a written number: {text!r}")
     if sum(c.isdigit() for c in text) > MAX_DIGITS:
         raise Invalid(f"more than {MAX_DIGITS} digits: a code or a run of digits, not an amount")
-    thousands, decimal = SEPARATORS[lang]
-    seps = [c for c in text if c in ".,"]
     if len(set(seps)) == 2:
         decimal = seps[-1]
-        thousands = "," if decimal == "." else "."
+        thousands = language.thousands if decimal == language.decimal else language.decimal
         if seps.count(decimal) > 1:
             raise Invalid(f"two decimal separators in {text!r}")
     elif len(seps) > 1:
