@@ -20,8 +20,9 @@ from .rulebook import builtin_dir
 CHUNK_CHARS = 100_000          # text is fed to spaCy in chunks of whole lines
 LONGEST_WORD = 200             # a run without spaces is cut for the tokenizer every this many characters
 _LONG_RUN = re.compile(r"\S{%d,}" % (LONGEST_WORD + 1))
-# Full stops of the scripts news is written in: Latin, CJK, Devanagari (danda), Arabic, Urdu.
-_TERMINALS = {".", "!", "?", "…", "...", "?!", "!?", "。", "！", "？", "।", "॥", "؟", "۔"}
+# Full stops of scripts that put spaces between words: Latin, Cyrillic, Devanagari (danda), Arabic,
+# Urdu. Chinese, Japanese and Thai do not, and would need a splitter of their own.
+_TERMINALS = {".", "!", "?", "…", "...", "?!", "!?", "।", "॥", "؟", "۔"}
 _CLOSERS = {"”", "\"", "’", "'", ")", "»", "]"}
 
 
