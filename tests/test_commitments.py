@@ -106,8 +106,11 @@ def test_actor_keys_need_officials_even_when_only_commitments_are_asked_for():
 def test_decomposed_vietnamese_keeps_offsets():
     text = unicodedata.normalize("NFD", "Đại sứ Kanat Tumysh cam kết hỗ trợ Thành phố trong năm 2026.")
     doc = factx.extract(text, lang="vi", ref_date=REF, types=["commitment"])
+    assert [(f.attrs["modality"], f.attrs["actor"], f.attrs["due"]) for f in doc.facts] == [
+        ("pledge", "kanat tumysh", "2026")]
     for f in doc.facts:
         assert text[f.start:f.end] == f.text
+        assert unicodedata.normalize("NFC", f.text) == "cam kết"
 
 
 def test_table_reads_actor_modality_action_due():

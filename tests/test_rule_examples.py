@@ -29,6 +29,3 @@ def test_every_rule_has_examples():
                 assert rule.examples, f"{rule.id} has no examples"
 
 
-def test_rule_ids_are_unique_across_files():
-    ids = [rule.id for _, book in rulecheck.books() for rule in book.rules]
-    assert len(ids) == len(set(ids))

@@ -16,7 +16,6 @@ from typing import Any, Mapping
 
 import regex
 
-POINT = ("year", "month", "day")
 AMBIGUOUS = ("day_or_month", "month_or_day")      # "05/06/2025" in English: which is which?
 _YEAR = regex.compile(r"\d{4}")
 _DAY = regex.compile(r"(\d{4})-(\d\d)-(\d\d)")
