@@ -100,8 +100,8 @@ def _cell(value: Any) -> Any:
 
 class TableWriter:
     """A panel per document for a person reading a terminal: its facts in text order, each as
-    its type, its text and its value in words; the sentence with ``context``, the rule and
-    offsets with ``verbose``. A word is never split across lines: one too long for its column
+    its type, its text and its value in words; under the value, the offsets and rule with
+    ``verbose`` and the sentence with ``context``. A word is never split across lines: one too long for its column
     is cut with an ellipsis. ``close`` prints the run's summary line."""
 
     def __init__(self, console: Any, context: bool = False, verbose: bool = False):
@@ -128,19 +128,15 @@ class TableWriter:
         table = Table(box=box.SIMPLE_HEAD, expand=True, pad_edge=False)
         table.add_column("type", no_wrap=True, style="cyan")
         table.add_column("text", ratio=2, overflow="ellipsis")
-        table.add_column("value", ratio=5, overflow="ellipsis", style="bold")
-        if self.verbose:
-            table.add_column("at", justify="right", no_wrap=True, style="dim")
-            table.add_column("rule", ratio=2, overflow="ellipsis", style="dim")
+        table.add_column("value", ratio=5, overflow="ellipsis")
         names = people(doc)
         for f in doc.facts:
-            value = Text(describe(f, names))
+            value = Text(describe(f, names), style="bold")
+            if self.verbose:                      # under the value: offsets and rule stay whole at any width
+                value.append(f"\n{f.start}-{f.end} {f.rule}", style="dim not bold")
             if self.context:
                 value.append(f"\n{' '.join(f.sentence.split())}", style="dim not bold")
-            cells = [f.type, Text(f.text), value]
-            if self.verbose:
-                cells += [f"{f.start}-{f.end}", f.rule]
-            table.add_row(*cells)
+            table.add_row(f.type, Text(f.text), value)
         return table
 
     def close(self, skipped: int = 0) -> None:
