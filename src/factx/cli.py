@@ -107,7 +107,7 @@ def extract(paths, fmt, lang, ref_date, types, pattern, output, max_size, timeou
                "max_bytes": max_size * 1024 * 1024, "patterns": patterns, "timeout": timeout}
     status, skipped = EXIT_OK, 0
     try:
-        with _progress(paths, pattern, err_console, fmt == "table" and output is None) as advance:
+        with _progress(paths, pattern, err_console, _to_a_file(output)) as advance:
             for item in pipeline.extract_paths(paths, glob=pattern, **options):
                 advance()
                 if isinstance(item, SourceError):
@@ -200,15 +200,27 @@ def _consoles(output, stream):
     return out, Console(stderr=True)
 
 
-class _progress:
-    """A transient progress bar on stderr for many files, when stderr is a terminal and the
-    output is not: tables on the terminal are their own progress, and a bar drawn between
-    them would share a line with the next one. Nothing in a pipe or CI."""
+def _to_a_file(output: str | None) -> bool:
+    """The output goes to a regular file (``-o FILE`` or ``> FILE``), not to a terminal or pipe."""
+    import stat
 
-    def __init__(self, paths, pattern, console, output_on_terminal):
+    target = output if output is not None and os.path.exists(output) else None
+    try:
+        mode = os.stat(target).st_mode if target else os.fstat(sys.stdout.fileno()).st_mode if output is None else None
+    except (OSError, ValueError):
+        return False
+    return mode is None or stat.S_ISREG(mode)
+
+
+class _progress:
+    """A transient progress bar on stderr for many files, only when stderr is a terminal and
+    the output goes to a file. Tables on the terminal are their own progress, and output into
+    a pipe (``| jq``, ``| head``) usually ends on the same terminal: a bar there would share
+    a line with it. Nothing in CI."""
+
+    def __init__(self, paths, pattern, console, output_is_a_file):
         self.bar = None
-        if (console.is_terminal and not (output_on_terminal and sys.stdout.isatty()) and not os.environ.get("CI")
-                and "-" not in paths):
+        if console.is_terminal and output_is_a_file and not os.environ.get("CI") and "-" not in paths:
             from .sources import expand
 
             total = sum(1 for _ in expand(list(paths), pattern))
