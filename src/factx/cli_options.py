@@ -1,0 +1,108 @@
+"""The options several commands share, defined once so each is spelt, checked and refused alike.
+
+Languages come from ``language.SUPPORTED`` and fact types from the extractor ``REGISTRY``
+(read when the command is built), so a language or type added there is accepted everywhere
+at once. A wrong value is refused with the closest right one (``--types dates``: did you
+mean 'date'?), before any rule is compiled.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import click
+
+from . import language, packs
+from .cli_errors import CliError
+from .errors import PatternError, closest
+from .extractors import REGISTRY
+
+
+def unknown(option: str, what: str, value: str, choices) -> CliError:
+    """``--lang: unknown language 'vn'; did you mean 'vi'?`` and the choices as a hint."""
+    close = closest(value, choices)
+    guess = f"; did you mean {close!r}?" if close else ""
+    return CliError(f"{option}: unknown {what} {value!r}{guess}", hint=f"choose from {', '.join(choices)}")
+
+
+class OneOf(click.Choice):
+    """click's Choice (its help and completion) with factx's refusal."""
+
+    def __init__(self, choices, what: str):
+        super().__init__(choices)
+        self.what = what
+
+    def convert(self, value, param, ctx):
+        if value in self.choices:
+            return value
+        raise unknown(max(param.opts, key=len) if param else self.what, self.what, value, self.choices)
+
+
+class TypeList(click.ParamType):
+    """``date,money``: a comma-separated list of registered fact types."""
+
+    name = "LIST"
+
+    def convert(self, value, param, ctx):
+        wanted = list(dict.fromkeys(t.strip() for t in value.split(",") if t.strip()))
+        if not wanted:
+            raise CliError(f"--types {value!r}: no fact type given", hint=f"choose from {', '.join(REGISTRY)}")
+        for t in wanted:
+            if t not in REGISTRY:
+                raise unknown("--types", "fact type", t, list(REGISTRY))
+        return wanted
+
+
+def _ref_date(ctx, param, value):
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise CliError(f"--ref-date: {value!r} is not a date in YYYY-MM-DD form",
+                       hint="for example --ref-date 2025-12-16") from None
+
+
+def _glob(ctx, param, value):
+    from .sources import check_glob
+
+    check_glob(value)
+    return value
+
+
+def _patterns(ctx, param, values):
+    for folder in values:
+        try:
+            packs.check(folder)
+        except PatternError as e:
+            raise CliError(f"--patterns {e}", hint=f"{packs.layout()}; examples/user-pack/ is one") from None
+    return values
+
+
+def lang_option(auto: bool = True, help: str | None = None):
+    """``--lang``; ``auto`` (detect per document) where there is a document to detect."""
+    choices = (("auto",) if auto else ()) + tuple(language.SUPPORTED)
+    return click.option("--lang", type=OneOf(choices, "language"), default="auto" if auto else None,
+                        show_default=auto,
+                        help=help or ("Language of the inputs; auto detects it per document." if auto
+                                      else "Only this language."))
+
+
+types_option = click.option(
+    "--types", type=TypeList(), metavar="LIST",
+    help=f"Comma-separated fact types ({','.join(REGISTRY)}). Default: all.")
+
+type_option = click.option(
+    "--type", "type_", type=OneOf(tuple(REGISTRY), "fact type"), help="Only this fact type.")
+
+ref_date_option = click.option(
+    "--ref-date", callback=_ref_date, metavar="YYYY-MM-DD",
+    help="Document date for resolving relative dates (overrides headers and inference).")
+
+glob_option = click.option(
+    "--glob", "pattern", default="*.txt", show_default=True, callback=_glob,
+    help="Which files to read inside folders (recursive).")
+
+patterns_option = click.option(
+    "--patterns", "patterns", multiple=True, callback=_patterns, metavar="DIR",
+    help="A folder of your own rule files (same layout as patterns/), layered over the built-in ones. Repeatable.")
