@@ -21,6 +21,8 @@ from .errors import FactxError, PatternError, SourceError
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPT = 0, 1, 2, 130
 PATTERN_HINT = "`factx rules check --patterns DIR` lists every problem in a pack at once"
+USAGE_KINDS = ("missing",)                          # a SourceError of these kinds is the caller's mistake: 2
+LOUD_KINDS = ("missing", "internal", "timeout")     # shown as errors; the other kinds as warnings
 
 
 class CliError(click.ClickException):
@@ -76,10 +78,6 @@ class Group(click.Group):
     def invoke(self, ctx: click.Context):
         with translated():
             return super().invoke(ctx)
-
-
-USAGE_KINDS = ("missing",)             # a SourceError of these kinds is the caller's mistake: 2
-LOUD_KINDS = ("missing", "internal", "timeout")     # shown as errors; the others as warnings
 
 
 class Inputs:
