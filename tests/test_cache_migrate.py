@@ -143,7 +143,7 @@ def test_rules_migrate_then_check_a_first_format_pack(tmp_path):
     d = pack(tmp_path)
     runner = CliRunner()
     r = runner.invoke(cli, ["rules", "check", "--patterns", str(d), "--lang", "en", "--type", "date"])
-    assert r.exit_code == 1 and "factx rules migrate" in r.output
+    assert r.exit_code == 2 and "factx rules migrate" in r.stderr
     assert runner.invoke(cli, ["rules", "migrate", "--check", str(d)]).exit_code == 1
     r = runner.invoke(cli, ["rules", "migrate", str(d)])
     assert r.exit_code == 0 and "rewritten" in r.output
@@ -157,7 +157,7 @@ def test_rules_show_prints_parts_fragments_and_lists():
     assert r.exit_code == 0
     assert "trigger" in r.output and "lists:" in r.output and "expanded:" in r.output
     r = CliRunner().invoke(cli, ["rules", "show", "en.dates.nope"])
-    assert r.exit_code == 1 and "no rule 'en.dates.nope'" in r.output
+    assert r.exit_code == 2 and "en.dates.nope: no such rule" in r.stderr
 
 
 def _rules_of(text):

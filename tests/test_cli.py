@@ -133,13 +133,14 @@ def test_other_language_is_und_with_a_warning(corpus):
 
 @pytest.mark.parametrize("args, message", [
     (["--ref-date", "16/12/2025"], "is not a date in YYYY-MM-DD form"),
-    (["--types", "weather"], "unknown type 'weather'"),
-    (["--format", "xml"], "Invalid value for '--format'"),
-    (["--lang", "fr"], "Invalid value for '--lang'"),
+    (["--types", "weather"], "--types: unknown fact type 'weather'"),
+    (["--format", "xml"], "--format: 'xml' is not one of"),
+    (["--lang", "fr"], "--lang: unknown language 'fr'"),
 ])
 def test_bad_options_exit_2_with_one_clear_message(corpus, args, message):
     r = run("extract", str(corpus), *args)
     assert r.exit_code == 2 and message in r.stderr and "Traceback" not in r.stderr
+    assert r.stderr.startswith("factx: error: ") and "Usage:" not in r.stderr
 
 
 def test_version_and_help_with_examples():

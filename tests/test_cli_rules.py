@@ -67,15 +67,16 @@ def test_all_failures_are_reported_not_just_the_first(tmp_path):
 def test_broken_rule_gives_one_error_with_file_line_and_id(tmp_path, pattern, problem):
     body = GOOD.replace(r"\bFY(?P<year>20\d\d)\b", pattern)
     r = run("rules", "check", "--patterns", pack(tmp_path, body))
-    assert r.exit_code == 1
-    assert f"pack/en/dates.toml:4 [en.dates.fiscal_year]: {problem}" in r.stdout.replace("\n", "")
+    assert r.exit_code == 2                 # a file that cannot load: as in every command
+    assert f"pack/en/dates.toml:4 [en.dates.fiscal_year]: {problem}" in r.stderr
+    assert r.stderr.startswith("factx: error: ")
 
 
 def test_duplicate_id_and_malformed_toml(tmp_path):
     r = run("rules", "check", "--patterns", pack(tmp_path, GOOD + GOOD.split("\n", 1)[1]))
-    assert r.exit_code == 1 and "duplicate rule id" in r.stdout
+    assert r.exit_code == 2 and "duplicate rule id" in r.stderr
     r = run("rules", "check", "--patterns", pack(tmp_path, "[[rule]\n"))
-    assert r.exit_code == 1 and "pack/en/dates.toml:1" in r.stdout and "malformed TOML" in r.stdout
+    assert r.exit_code == 2 and "pack/en/dates.toml:1: malformed TOML" in r.stderr
 
 
 def test_xfail_is_listed_and_xpass_fails(tmp_path):

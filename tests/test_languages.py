@@ -72,3 +72,23 @@ def test_sentences_without_case_end_at_every_stop():
     assert len(nlp.sentences(text, cased=False).spans) == 2
     hindi = "वह आया। हम चले गए।"
     assert [hindi[s:e] for s, e in nlp.sentences(hindi, cased=False).spans] == ["वह आया।", "हम चले गए।"]
+
+
+def test_the_cli_accepts_a_pack_language_only_with_its_pack():
+    from click.testing import CliRunner
+
+    from factx.cli import cli
+
+    with_pack = CliRunner().invoke(cli, ["extract", "-", "--lang", "de", "--patterns", PACK, "--format", "jsonl"],
+                                   input=GERMAN)
+    assert with_pack.exit_code == 0, with_pack.stderr
+    assert '"1,5 Milliarden Euro"' in with_pack.stdout
+    without = CliRunner().invoke(cli, ["extract", "-", "--lang", "de"], input=GERMAN)
+    assert without.exit_code == 2 and "unknown language 'de'" in without.stderr
+
+
+def test_the_library_refuses_a_folder_that_is_no_pack(tmp_path):
+    with pytest.raises(FactxError, match="no such folder"):
+        factx.extract(GERMAN, patterns=[str(tmp_path / "missing")])
+    with pytest.raises(FactxError, match="not a rule pack"):
+        factx.extract(GERMAN, patterns=[str(tmp_path)])

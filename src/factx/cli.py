@@ -1,50 +1,29 @@
 """The command line: a thin layer that reads options, calls the library and renders.
 
-Exit codes follow grep: 0 every input was read (with or without facts), 1 some
-input could not be read (the rest were still printed), 2 usage error (a bad
-option or a path that does not exist). Data goes to stdout, diagnostics to stderr.
+Data goes to stdout, diagnostics to stderr; exit codes and messages are ``cli_errors``'s,
+the same in every command (README, "Exit codes and errors").
 """
 
 from __future__ import annotations
 
 import os
 import sys
-from datetime import date
 
 import click
 
 from . import __version__
+from .cli_errors import EXIT_FAILED, EXIT_INTERRUPT, EXIT_OK, EXIT_USAGE, CliError, Group, Inputs
 from .cli_eval import eval_command
 from .cli_explain import explain
-from .cli_rules import patterns_option, rules
+from .cli_options import glob_option, lang_option, patterns_option, ref_date_option, types_option
+from .cli_rules import rules
 from .entry import disarm
 from .errors import FactxError, SourceError
-from .extractors import REGISTRY
 
-EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
 PROGRESS_MIN_FILES = 5
 
 
-def _ref_date(ctx, param, value):
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form") from None
-
-
-def _types(ctx, param, value):
-    if value is None:
-        return None
-    wanted = [t.strip() for t in value.split(",") if t.strip()]
-    for t in wanted:
-        if t not in REGISTRY:
-            raise click.BadParameter(f"unknown type {t!r}; choose from {','.join(REGISTRY)}")
-    return wanted
-
-
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, "-V", "--version", prog_name="factx")
 @click.option("--no-cache", is_flag=True, help="Compile the rule files afresh instead of using the on-disk cache.")
 def cli(no_cache):
@@ -69,14 +48,10 @@ def cli(no_cache):
 @click.argument("paths", nargs=-1, required=True, metavar="PATH... | -")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "jsonl", "csv"]),
               help="Output format. Default: table on a terminal, json otherwise.")
-@click.option("--lang", type=click.Choice(["auto", "en", "vi"]), default="auto", show_default=True,
-              help="Language of the inputs; auto detects it per document.")
-@click.option("--ref-date", callback=_ref_date, metavar="YYYY-MM-DD",
-              help="Document date for resolving relative dates (overrides headers and inference).")
-@click.option("--types", callback=_types, metavar="LIST",
-              help=f"Comma-separated fact types to extract ({','.join(REGISTRY)}). Default: all.")
-@click.option("--glob", "pattern", default="*.txt", show_default=True,
-              help="Which files to read inside folders (recursive).")
+@lang_option()
+@ref_date_option
+@types_option
+@glob_option
 @click.option("-o", "--output", type=click.Path(dir_okay=False),
               help="Write to this file instead of stdout.")
 @click.option("--max-size", type=click.IntRange(min=1), default=20, show_default=True, metavar="MB",
@@ -84,7 +59,7 @@ def cli(no_cache):
 @click.option("--timeout-per-doc", "timeout", type=click.FloatRange(min=0, min_open=True), default=30,
               show_default=True, metavar="SECONDS", help="Skip (with an error line) a document that takes longer.")
 @click.option("--context", is_flag=True, help="Table: show each fact's sentence under its value.")
-@click.option("-v", "--verbose", is_flag=True, help="Table: show each fact's offsets and rule id.")
+@click.option("-v", "--verbose", is_flag=True, help="Table: show each fact's offsets and rule id under its value.")
 @patterns_option
 def extract(paths, fmt, lang, ref_date, types, pattern, output, max_size, timeout, context, verbose, patterns):
     """Extract facts from files, folders (recursive) or - (stdin).
@@ -99,31 +74,31 @@ def extract(paths, fmt, lang, ref_date, types, pattern, output, max_size, timeou
     from . import pipeline, render
 
     target = _Output(output)
-    stream = target.open()
     fmt = fmt or ("table" if output is None and sys.stdout.isatty() else "json")
-    out_console, err_console = _consoles(output, stream)
-    sink = render.writer(fmt, stream, out_console, **({"context": context, "verbose": verbose} if fmt == "table" else {}))
     options = {"lang": None if lang == "auto" else lang, "ref_date": ref_date, "types": types,
                "max_bytes": max_size * 1024 * 1024, "patterns": patterns, "timeout": timeout}
-    status, skipped = EXIT_OK, 0
     try:
+        stream = target.open()
+        out_console, err_console = _consoles(output, stream)
+        sink = render.writer(fmt, stream, out_console,
+                             **({"context": context, "verbose": verbose} if fmt == "table" else {}))
+        inputs = Inputs(lambda line: err_console.print(line, markup=False, highlight=False, soft_wrap=True), pattern)
         with _progress(paths, pattern, err_console, _to_a_file(output)) as advance:
             for item in pipeline.extract_paths(paths, glob=pattern, **options):
                 advance()
                 if isinstance(item, SourceError):
-                    severity = "error" if item.kind in ("missing", "internal", "timeout") else "warning"
-                    err_console.print(f"factx: {severity}: {item}", markup=False, highlight=False, soft_wrap=True)
-                    status = max(status, EXIT_USAGE if item.kind == "missing" else EXIT_INPUT)
-                    skipped += 1
+                    inputs.failed(item)
                     continue
+                inputs.document()
                 for warning in item.warnings:
-                    err_console.print(f"factx: warning: {warning}", markup=False, highlight=False, soft_wrap=True)
+                    inputs.say(f"factx: warning: {warning}")
                 sink.write(item)
-        sink.close(skipped) if isinstance(sink, render.TableWriter) else sink.close()
+        status = inputs.finish()
+        sink.close(inputs.skipped) if isinstance(sink, render.TableWriter) else sink.close()
         target.commit()
-    except FactxError as e:
+    except (FactxError, click.ClickException):
         target.abandon()
-        raise click.UsageError(str(e)) from None
+        raise
     except BrokenPipeError:
         target.abandon()
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())   # `| head` closed the pipe
@@ -131,11 +106,11 @@ def extract(paths, fmt, lang, ref_date, types, pattern, output, max_size, timeou
     except KeyboardInterrupt:
         disarm()
         target.abandon()
-        sys.exit(130)
+        sys.exit(EXIT_INTERRUPT)
     except OSError as e:                 # a full disk, a closed stdout: one line, not a traceback
         target.abandon()
-        click.echo(f"factx: error: cannot write {output or 'standard output'}: {e.strerror or e}", err=True)
-        sys.exit(EXIT_INPUT)
+        raise CliError(f"cannot write {output or 'standard output'}: {e.strerror or e}",
+                       exit_code=EXIT_USAGE if target.stream is None else EXIT_FAILED) from None
     sys.exit(status)
 
 
@@ -150,7 +125,8 @@ class _Output:
             return
         folder = os.path.dirname(os.path.abspath(path))
         if not os.path.isdir(folder):
-            raise click.UsageError(f"-o {path}: the folder {folder} does not exist")
+            problem = "is not a folder" if os.path.exists(folder) else "does not exist"
+            raise CliError(f"-o {path}: the folder {folder} {problem}", hint="create it first, or write elsewhere")
 
     def open(self):
         import tempfile
@@ -175,7 +151,7 @@ class _Output:
             self.tmp = None
 
     def abandon(self) -> None:
-        if self.path is None:
+        if self.path is None or self.stream is None:
             return
         try:
             self.stream.close()
@@ -254,7 +230,7 @@ def main() -> None:
         code = cli.main(prog_name="factx", standalone_mode=False)
     except click.Abort:
         disarm()
-        sys.exit(130)
+        sys.exit(EXIT_INTERRUPT)
     except click.ClickException as e:
         e.show()
         sys.exit(e.exit_code)

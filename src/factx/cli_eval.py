@@ -7,7 +7,8 @@ import sys
 
 import click
 
-from .cli_rules import patterns_option
+from .cli_errors import EXIT_FAILED, CliError, Inputs
+from .cli_options import glob_option, lang_option, patterns_option
 from .extractors import REGISTRY
 
 
@@ -35,8 +36,8 @@ def _min_f1(ctx, param, values):
 @click.option("--min-f1", "bars", multiple=True, callback=_min_f1, metavar="[TYPE=]F1",
               help="Exit 1 if F1 falls below this, for every type or one (repeatable).")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
-@click.option("--lang", type=click.Choice(["auto", "en", "vi"]), default="auto", show_default=True)
-@click.option("--glob", "pattern", default="*.txt", show_default=True, help="Which files to read inside folders.")
+@lang_option()
+@glob_option
 @patterns_option
 def eval_command(docs, gold, errors, bars, fmt, lang, pattern, patterns):
     """Extract from DOCS and score against --gold: precision, recall, F1 and attribute
@@ -48,25 +49,23 @@ def eval_command(docs, gold, errors, bars, fmt, lang, pattern, patterns):
       factx eval --gold gold.json news/ --errors --min-f1 0.9 --min-f1 date=0.95
     """
     from . import evaluate, pipeline
-    from .errors import FactxError, SourceError
+    from .errors import SourceError
 
     try:
         with open(gold, encoding="utf-8") as f:
             gold_data = json.load(f)
         evaluate.check_gold(gold_data)
     except (ValueError, OSError) as e:
-        raise click.UsageError(f"{gold}: not a gold file ({e})") from None
-    predicted, unread = [], 0
-    try:
-        for item in pipeline.extract_paths(docs, glob=pattern, lang=None if lang == "auto" else lang,
-                                           patterns=patterns):
-            if isinstance(item, SourceError):
-                click.echo(f"factx: warning: {item}", err=True)
-                unread += 1
-            else:
-                predicted.append(item.to_dict())
-    except FactxError as e:
-        raise click.UsageError(str(e)) from None
+        raise CliError(f"{gold}: not a gold file ({e})", hint="the README's gold format section shows one") from None
+    predicted = []
+    inputs = Inputs(lambda line: click.echo(line, err=True), pattern)
+    for item in pipeline.extract_paths(docs, glob=pattern, lang=None if lang == "auto" else lang, patterns=patterns):
+        if isinstance(item, SourceError):
+            inputs.failed(item)
+        else:
+            inputs.document()
+            predicted.append(item.to_dict())
+    status = inputs.finish()
     report = evaluate.score(gold_data, predicted)
     summary = report.summary()
     if fmt == "json":
@@ -80,7 +79,7 @@ def eval_command(docs, gold, errors, bars, fmt, lang, pattern, patterns):
              if t in summary and summary[t]["f1"] < bar]
     for line in below:
         click.echo(f"factx: below the bar: {line}", err=True)
-    sys.exit(1 if below or unread else 0)
+    sys.exit(max(status, EXIT_FAILED if below else 0))
 
 
 def _print_table(summary: dict) -> None:

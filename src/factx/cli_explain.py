@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import click
 
-from .cli_rules import console, patterns_option
+from .cli_options import lang_option, patterns_option, ref_date_option, types_option
+from .cli_rules import console
 
 
 @click.command("explain")
 @click.argument("text", required=False)
 @click.option("--file", "file", type=click.Path(exists=True, dir_okay=False), help="Explain this file instead of TEXT.")
-@click.option("--lang", type=click.Choice(["auto", "en", "vi"]), default="auto", show_default=True)
-@click.option("--ref-date", metavar="YYYY-MM-DD", help="Document date for relative dates.")
-@click.option("--types", metavar="LIST", help="Comma-separated fact types.")
+@lang_option()
+@ref_date_option
+@types_option
 @patterns_option
 def explain(text, file, lang, ref_date, types, patterns):
     """Show every rule that fired on TEXT, its span and value, and every candidate that was
@@ -30,18 +31,16 @@ def explain(text, file, lang, ref_date, types, patterns):
     from .extractors import REGISTRY
     from .facttype import one_fact_per_candidate
     from .render import describe, people
-    from .errors import FactxError
 
     if (text is None) == (file is None):
         raise click.UsageError("give either TEXT or --file")
-    try:
-        if file:
-            text = sources.read(file)
-        t = pipeline.trace(text, lang=None if lang == "auto" else lang, ref_date=ref_date,
-                           types=[x.strip() for x in types.split(",")] if types else None, patterns=patterns)
-    except FactxError as e:
-        raise click.UsageError(str(e)) from None
+    if file:
+        text = sources.read(file)
+    t = pipeline.trace(text, lang=None if lang == "auto" else lang, ref_date=ref_date, types=types,
+                       source=file or "TEXT", patterns=patterns)
     doc, view = t.document, t.view
+    for warning in doc.warnings:
+        click.echo(f"factx: warning: {warning}", err=True)
     out = console()
     date = f"{doc.document_date.value} ({doc.document_date.origin})" if doc.document_date else "unknown"
     out.print(f"language {doc.language} ({doc.language_confidence:.2f}) · document date {date}", highlight=False)
@@ -66,4 +65,8 @@ def explain(text, file, lang, ref_date, types, patterns):
             why = "counter-rule: suppresses what it overlaps"
         style = {"fact": "green", "dropped": "yellow", "veto": "magenta"}[status]
         table.add_row(f"[{style}]{status}[/]", *map(escape, (c.rule_id, f"{start}-{end}", view.original[start:end], value, why)))
-    out.print(table)
+    if rows:
+        out.print(table)
+    else:
+        kinds = ", ".join(REGISTRY)
+        out.print(f"no rule fired: nothing here is a fact to factx ({kinds})", highlight=False)

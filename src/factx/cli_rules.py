@@ -9,11 +9,9 @@ from xml.etree import ElementTree as ET
 import click
 from rich.markup import escape
 
-from .extractors import REGISTRY
-
-patterns_option = click.option(
-    "--patterns", "patterns", multiple=True, type=click.Path(file_okay=False),
-    help="A folder of your own rule files (same layout as patterns/), layered over the built-in ones. Repeatable.")
+from .cli_errors import EXIT_FAILED, EXIT_OK, EXIT_USAGE, CliError
+from .cli_options import lang_option, patterns_option, type_option
+from .errors import closest
 
 
 def console():
@@ -21,13 +19,6 @@ def console():
     from rich.console import Console
 
     return Console(soft_wrap=True, width=None if sys.stdout.isatty() else 200)
-
-
-def _known_type(ctx, param, value):
-    """Checked when the command runs, not when it is defined: a type registered later counts."""
-    if value is not None and value not in REGISTRY:
-        raise click.BadParameter(f"unknown type {value!r}; choose from {', '.join(REGISTRY)}")
-    return value
 
 
 def _where(file: str, line: int | None) -> str:
@@ -47,8 +38,8 @@ def rules():
 
 
 @rules.command("list")
-@click.option("--lang", type=click.Choice(["en", "vi"]), help="Only this language.")
-@click.option("--type", "type_", callback=_known_type, metavar="TYPE", help="Only this fact type.")
+@lang_option(auto=False)
+@type_option
 @patterns_option
 def list_rules(lang, type_, patterns):
     """Every rule: its id, file and line, and how many examples it carries.
@@ -60,31 +51,28 @@ def list_rules(lang, type_, patterns):
     from rich.table import Table
 
     from . import rulecheck
-    from .errors import PatternError
 
     table = Table("rule", "where", "examples", "counter", "kind")
-    try:
-        for t, book in rulecheck.books(tuple(patterns)):
-            if (type_ and t != type_) or (lang and book.lang != lang):
-                continue
-            for rule in book.rules:
-                table.add_row(rule.id, escape(_where(rule.file, rule.line)), str(len(rule.examples)),
-                              str(len(rule.counter_examples)), "veto" if rule.veto else t)
-    except PatternError as e:
-        raise click.ClickException(str(e)) from None
+    for t, book in rulecheck.books(tuple(patterns)):
+        if (type_ and t != type_) or (lang and book.lang != lang):
+            continue
+        for rule in book.rules:
+            table.add_row(rule.id, escape(_where(rule.file, rule.line)), str(len(rule.examples)),
+                          str(len(rule.counter_examples)), "veto" if rule.veto else t)
     console().print(table)
 
 
 @rules.command("check")
-@click.option("--lang", type=click.Choice(["en", "vi"]), help="Only this language's rule files.")
-@click.option("--type", "type_", callback=_known_type, metavar="TYPE", help="Only this fact type's rule files.")
+@lang_option(auto=False, help="Only this language's rule files.")
+@type_option
 @patterns_option
 @click.option("--format", "fmt", type=click.Choice(["table", "junit", "github"]), default="table", show_default=True,
               help="table for people, junit (XML) or github (workflow annotations) for CI.")
 def check_rules(lang, type_, patterns, fmt):
     """Validate every rule file and run every example and counter-example.
 
-    All failures are reported at once. Exit status 1 if anything failed, else 0.
+    All failures are reported at once. Exit status 1 if an example failed; 2 if a rule file
+    could not be loaded at all (each one is also an error line on stderr, as in every command).
 
     \b
     Example:
@@ -95,6 +83,8 @@ def check_rules(lang, type_, patterns, fmt):
     from . import rulecheck
 
     run = rulecheck.check_all(tuple(patterns), lang=lang, type_=type_)
+    for e in run.broken:
+        CliError(str(e)).show()
     if fmt == "junit":
         sys.stdout.write(_junit(run))
     elif fmt == "github":
@@ -102,7 +92,7 @@ def check_rules(lang, type_, patterns, fmt):
             click.echo(line)
     else:
         _table(run)
-    sys.exit(0 if run.ok else 1)
+    sys.exit(EXIT_USAGE if run.broken else EXIT_OK if run.ok else EXIT_FAILED)
 
 
 def _counts(run) -> str:
@@ -116,7 +106,8 @@ def _table(run) -> None:
 
     out = console()
     for e in run.errors:
-        out.print(f"[red]broken rule file[/] {escape(str(e))}", highlight=False)
+        if e not in run.broken:          # those are error lines on stderr
+            out.print(f"[red]broken rule[/] {escape(str(e))}", highlight=False)
     for w in run.warnings:
         out.print(f"[yellow]warning[/] {escape(str(w))}", highlight=False)
     bad = [o for o in run.outcomes if o.status in ("fail", "xpass")]
@@ -202,7 +193,7 @@ def migrate(folder, check):
             old = path.read_text(encoding="utf-8")
             new, kept = rewrite(old)
         except (OSError, UnicodeDecodeError, ValueError, TypeError) as e:
-            raise click.ClickException(f"{path}: {e}") from None
+            raise CliError(f"{path}: {e}") from None
         if new == old:
             continue
         changed += 1
@@ -230,12 +221,8 @@ def warm(patterns):
       factx rules warm --patterns my-rules/
     """
     from . import cache, rulecheck
-    from .errors import PatternError
 
-    try:
-        count = sum(1 for _ in rulecheck.books(tuple(patterns)))
-    except PatternError as e:
-        raise click.ClickException(str(e)) from None
+    count = sum(1 for _ in rulecheck.books(tuple(patterns)))
     where = cache.directory() if cache.enabled() else "nowhere (caching is off)"
     click.echo(f"{count} rule books compiled; cached in {where}")
 
@@ -254,14 +241,13 @@ def show(rule_id, depth, patterns):
       factx rules show vi.officials.title_before_name --depth 3
     """
     from . import rulebook, rulecheck
-    from .errors import PatternError
 
-    try:
-        found = [(b, r) for _, b in rulecheck.books(tuple(patterns)) for r in b.rules if r.id == rule_id]
-    except PatternError as e:
-        raise click.ClickException(str(e)) from None
+    books = [b for _, b in rulecheck.books(tuple(patterns))]
+    found = [(b, r) for b in books for r in b.rules if r.id == rule_id]
     if not found:
-        raise click.ClickException(f"no rule {rule_id!r}; `factx rules list` shows them all")
+        close = closest(rule_id, [r.id for b in books for r in b.rules])
+        raise CliError(f"{rule_id}: no such rule" + (f"; did you mean {close!r}?" if close else ""),
+                       hint="`factx rules list` shows them all")
     book, rule = found[0]
     out = []
     out.append(f"{rule.id}  ({_where(rule.file, rule.line)})")

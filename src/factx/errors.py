@@ -33,3 +33,16 @@ class PatternError(FactxError):
         self.rule_id = rule_id
         self.line = line
         self.problem = problem
+
+
+def closest(word: str, choices) -> str | None:
+    """The choice ``word`` was most likely meant to be, for "did you mean" in a message.
+
+    In a two-letter language code one wrong letter is half the word ('vn' for 'vi'), so short
+    words get a lower bar than difflib's default; between equally close choices the one with
+    the same first letter wins.
+    """
+    import difflib
+
+    close = difflib.get_close_matches(word, list(choices), n=3, cutoff=0.5 if len(word) <= 3 else 0.6)
+    return next((c for c in close if c[:1] == word[:1]), close[0] if close else None)

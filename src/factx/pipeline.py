@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Iterable, Iterator
 
-from . import docdate, language, link, matching, nlp, rulebook, sources
+from . import docdate, language, link, matching, nlp, packs, rulebook, sources
 from .errors import FactxError, SourceError
 from .extractors import REGISTRY
 from .facts import Document
@@ -52,6 +52,8 @@ def trace(text: str, *, lang: str | None = None, ref_date: date | str | None = N
     ref = _ref_date(ref_date)
     extra = tuple(str(p) for p in patterns)
 
+    for folder in extra:                # a mistyped pack is an error, not a run without the user's rules
+        packs.check(folder)
     view = make_view(text)
     languages = language.available(extra)
     if lang in (None, "auto"):

@@ -84,8 +84,9 @@ def _shown(attrs: dict[str, Any]) -> str:
 @dataclass(frozen=True)
 class CheckRun:
     outcomes: tuple[Outcome, ...]
-    errors: tuple[PatternError, ...]        # rule files that could not be loaded
+    errors: tuple[PatternError, ...]        # rule files that could not be loaded, then triggers that miss
     warnings: tuple[PatternError, ...] = ()  # user patterns that may backtrack without end
+    broken: tuple[PatternError, ...] = ()    # the errors of files that could not be loaded: no command runs on them
 
     @property
     def ok(self) -> bool:
@@ -109,10 +110,11 @@ def check_all(extra_dirs: tuple[str, ...] = (), lang: str | None = None, type_: 
             broken.add(file_lang)
     chosen = [(t, book) for t, book in loaded if book.lang not in broken
               and (lang is None or book.lang == lang) and (type_ is None or t == type_)]
+    broken_files = tuple(errors)
     errors += [e for _, book in chosen for e in anchor_errors(book)]
     outcomes = [check(t, book, rule, case, tuple(extra_dirs)) for t, book in chosen for rule, case in cases(book)]
     warnings = [w for t, book in chosen for w in backtracking_warnings(book, t)] if extra_dirs else []
-    return CheckRun(tuple(outcomes), tuple(errors), tuple(warnings))
+    return CheckRun(tuple(outcomes), tuple(errors), tuple(warnings), broken_files)
 
 
 def backtracking_warnings(book: Rulebook, type_: str) -> list[PatternError]:

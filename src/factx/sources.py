@@ -27,7 +27,9 @@ def check_glob(glob: str) -> None:
 
 
 def expand(paths: list[str], glob: str = "*.txt") -> Iterator[str | SourceError]:
-    """Yield file names (``-`` for stdin) in order; a missing path yields a SourceError."""
+    """Yield file names (``-`` for stdin) in order; a missing path yields a SourceError, and so
+    does a folder with no matching file (kind ``empty``): a run that read nothing must be
+    told apart from a run that found nothing."""
     check_glob(glob)
     for p in paths:
         if p == "-":
@@ -35,11 +37,16 @@ def expand(paths: list[str], glob: str = "*.txt") -> Iterator[str | SourceError]
             continue
         path = Path(p)
         if path.is_dir():
+            matched = False
             for f in sorted(path.rglob(glob)):
                 if f.is_file():
+                    matched = True
                     yield str(f)
                 elif not f.is_dir():            # a folder named like a file is no input; say why the rest is none
+                    matched = True
                     yield SourceError(str(f), _not_a_file(f))
+            if not matched:
+                yield SourceError(p, f"no files matching {glob}", kind="empty")
         elif path.exists():
             yield p
         elif path.is_symlink():
@@ -81,16 +88,54 @@ def read(source: str, max_bytes: int = MAX_BYTES) -> str:
     if len(data) > max_bytes:
         raise SourceError(source, f"larger than the {max_bytes // (1024 * 1024)} MB limit (--max-size); split it")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise SourceError(source, "UTF-16 text; factx reads UTF-8 (convert it with iconv -f UTF-16 -t UTF-8)")
+        raise SourceError(source, f"UTF-16 text; factx reads UTF-8: {_convert(source, 'UTF-16')}")
     if b"\x00" in data:
+        encoding = _utf16_without_bom(data)
+        if encoding:
+            raise SourceError(source, "looks like UTF-16 without a byte-order mark; "
+                                      f"{_convert(source, encoding)}")
         raise SourceError(source, "binary file (contains NUL bytes), not text")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as e:
         if _looks_binary(data):
             raise SourceError(source, "binary file, not text") from None
-        raise SourceError(source, f"not valid UTF-8 (byte 0x{data[e.start]:02x} at offset {e.start})") from None
+        problem = f"not valid UTF-8 (byte 0x{data[e.start]:02x} at offset {e.start})"
+        raise SourceError(source, f"{problem}; if it is {_legacy(data)} text, {_convert(source, _legacy(data))}") from None
     return text[1:] if text.startswith("\ufeff") else text
+
+
+def _convert(source: str, encoding: str) -> str:
+    """The command that turns the file into UTF-8, to copy and run."""
+    import shlex
+
+    name = "FILE" if source == "-" else shlex.quote(source)
+    return f"convert it: iconv -f {encoding} -t UTF-8 {name} > out.txt"
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """``UTF-16LE`` or ``UTF-16BE`` when the NULs are the high bytes of UTF-16 text: nearly all
+    at odd offsets (little-endian) or at even ones, and the start decodes to text, not controls."""
+    head = data[:min(len(data), 4096) & ~1]
+    odd, even = head[1::2].count(0), head[0::2].count(0)
+    if odd + even < len(head) // 8:
+        return None
+    encoding = "UTF-16LE" if odd >= 0.9 * (odd + even) else "UTF-16BE" if even >= 0.9 * (odd + even) else None
+    if encoding is None:
+        return None
+    text = head.decode(encoding, errors="replace")
+    odd_chars = sum(1 for c in text if c == "\ufffd" or (ord(c) < 32 and c not in "\t\n\r\f"))
+    return encoding if odd_chars <= len(text) * 0.05 else None
+
+
+def _legacy(data: bytes) -> str:
+    """The likelier 8-bit encoding of text that is not UTF-8: Windows' CP1252 (curly quotes
+    and dashes at 0x80-0x9f) unless it uses bytes CP1252 leaves undefined, then Latin-1."""
+    try:
+        data.decode("cp1252")
+    except UnicodeDecodeError:
+        return "ISO-8859-1"
+    return "CP1252"
 
 
 def _looks_binary(data: bytes) -> bool:

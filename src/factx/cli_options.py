@@ -1,0 +1,118 @@
+"""The options several commands share, defined once so each is spelt, checked and refused alike.
+
+Languages are those with a ``patterns/<code>/language.toml``, built in or in the run's
+``--patterns`` packs (read first: that option is eager), and fact types those in the
+extractor ``REGISTRY``, both checked when the command runs, so a language or type added
+there is accepted everywhere at once. A wrong value is refused with the closest right one
+(``--types dates``: did you mean 'date'?), before any rule is compiled.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import click
+
+from . import language, packs
+from .cli_errors import CliError
+from .errors import PatternError, closest
+from .extractors import REGISTRY
+
+
+def unknown(option: str, what: str, value: str, choices) -> CliError:
+    """``--lang: unknown language 'vn'; did you mean 'vi'?`` and the choices as a hint."""
+    close = closest(value, choices)
+    guess = f"; did you mean {close!r}?" if close else ""
+    return CliError(f"{option}: unknown {what} {value!r}{guess}", hint=f"choose from {', '.join(choices)}")
+
+
+class OneOf(click.Choice):
+    """click's Choice (its help and completion) with factx's refusal; ``current`` gives the
+    choices when the command runs (a pack's language, a type registered after import)."""
+
+    def __init__(self, choices, what: str, current=None):
+        super().__init__(choices)
+        self.what, self.current = what, current
+
+    def convert(self, value, param, ctx):
+        choices = tuple(self.current(ctx)) if self.current else tuple(self.choices)
+        if value in choices:
+            return value
+        raise unknown(max(param.opts, key=len) if param else self.what, self.what, value, choices)
+
+
+def _languages(ctx, auto: bool) -> tuple[str, ...]:
+    """The languages with rules, the run's packs included."""
+    packs_given = (ctx.params.get("patterns") or ()) if ctx else ()
+    return (("auto",) if auto else ()) + tuple(language.available(packs_given))
+
+
+class TypeList(click.ParamType):
+    """``date,money``: a comma-separated list of registered fact types."""
+
+    name = "LIST"
+
+    def convert(self, value, param, ctx):
+        wanted = list(dict.fromkeys(t.strip() for t in value.split(",") if t.strip()))
+        if not wanted:
+            raise CliError(f"--types {value!r}: no fact type given", hint=f"choose from {', '.join(REGISTRY)}")
+        for t in wanted:
+            if t not in REGISTRY:
+                raise unknown("--types", "fact type", t, list(REGISTRY))
+        return wanted
+
+
+def _ref_date(ctx, param, value):
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise CliError(f"--ref-date: {value!r} is not a date in YYYY-MM-DD form",
+                       hint="for example --ref-date 2025-12-16") from None
+
+
+def _glob(ctx, param, value):
+    from .sources import check_glob
+
+    check_glob(value)
+    return value
+
+
+def _patterns(ctx, param, values):
+    for folder in values:
+        try:
+            packs.check(folder)
+        except PatternError as e:
+            raise CliError(f"--patterns {e}", hint=f"{packs.layout()}; examples/user-pack/ is one") from None
+    return values
+
+
+def lang_option(auto: bool = True, help: str | None = None):
+    """``--lang``; ``auto`` (detect per document) where there is a document to detect."""
+    choices = (("auto",) if auto else ()) + tuple(language.available())
+    return click.option("--lang", type=OneOf(choices, "language", lambda ctx: _languages(ctx, auto)),
+                        default="auto" if auto else None,
+                        show_default=auto,
+                        help=help or ("Language of the inputs; auto detects it per document." if auto
+                                      else "Only this language."))
+
+
+types_option = click.option(
+    "--types", type=TypeList(), metavar="LIST",
+    help=f"Comma-separated fact types ({','.join(REGISTRY)}). Default: all.")
+
+type_option = click.option(
+    "--type", "type_", type=OneOf(tuple(REGISTRY), "fact type", lambda ctx: REGISTRY), help="Only this fact type.")
+
+ref_date_option = click.option(
+    "--ref-date", callback=_ref_date, metavar="YYYY-MM-DD",
+    help="Document date for resolving relative dates (overrides headers and inference).")
+
+glob_option = click.option(
+    "--glob", "pattern", default="*.txt", show_default=True, callback=_glob,
+    help="Which files to read inside folders (recursive).")
+
+patterns_option = click.option(
+    "--patterns", "patterns", multiple=True, callback=_patterns, metavar="DIR", is_eager=True,
+    help="A folder of your own rule files (same layout as patterns/), layered over the built-in ones. Repeatable.")
