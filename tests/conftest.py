@@ -44,3 +44,39 @@ def backtracking_pack(tmp_path) -> tuple[Path, Path]:
     slow = tmp_path / "slow.txt"
     slow.write_text("a" * 40 + "\n", encoding="utf-8")
     return pack, slow
+
+
+@pytest.fixture(autouse=True, scope="session")
+def every_output_keeps_the_schema():
+    """Every document and fact row any test serialises (JSON, JSONL, facts, CSV, Parquet, eval,
+    in-process CLI runs) is validated against the published JSON Schema as it is made."""
+    import jsonschema
+
+    from factx import columns, facts, schema
+    from factx.extractors import REGISTRY
+
+    validators: dict = {}
+
+    def validator(shape):
+        key = (shape, tuple((t.name, tuple(t.fields.items())) for t in REGISTRY.values()))
+        if key not in validators:
+            validators[key] = jsonschema.Draft202012Validator(schema.schema(shape),
+                                                              format_checker=jsonschema.FormatChecker())
+        return validators[key]
+
+    to_dict, rows = facts.Document.to_dict, columns.rows
+
+    def checked_to_dict(self):
+        out = to_dict(self)
+        validator("document").validate(out)
+        return out
+
+    def checked_rows(doc):
+        out = rows(doc)
+        for row in out:
+            validator("facts").validate(row)
+        return out
+
+    facts.Document.to_dict, columns.rows = checked_to_dict, checked_rows
+    yield
+    facts.Document.to_dict, columns.rows = to_dict, rows

@@ -19,11 +19,13 @@ def test_extract_returns_a_document_in_the_spec_shape():
                           "sentence": "Kazakhstan plans to co-host a forum in May or June 2026.",
                           "rule": "en.commitments.to_infinitive", "trigger": "plans", "modality": "plan",
                           "actor": "Kazakhstan", "actor_text": "Kazakhstan",
-                          "action": "to co-host a forum in May or June 2026", "due": "2026-05/2026-06"}
+                          "action": "to co-host a forum in May or June 2026", "due": "2026-05/2026-06",
+                          "due_begin": "2026-05-01", "due_end": "2026-06-30"}
     assert fact == {"type": "date", "text": "May or June 2026", "start": 39, "end": 55,
                     "sentence": "Kazakhstan plans to co-host a forum in May or June 2026.",
                     "rule": "en.dates.month_alternative_year", "value": "2026-05/2026-06",
-                    "granularity": "interval", "relative": False}
+                    "granularity": "interval", "relative": False,
+                    "value_begin": "2026-05-01", "value_end": "2026-06-30"}
     json.dumps(d)
 
 

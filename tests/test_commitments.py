@@ -25,7 +25,7 @@ def test_fields_and_offsets():
     [c] = commitments(text)
     assert c == {"trigger": "plans", "modality": "plan", "actor": "Kazakhstan", "actor_text": "Kazakhstan",
                  "action": "to co-host a business forum in May or June 2026 to boost trade",
-                 "due": "2026-05/2026-06"}
+                 "due": "2026-05/2026-06", "due_begin": "2026-05-01", "due_end": "2026-06-30"}
 
 
 def test_pronoun_means_the_person_who_leads_the_previous_sentence():

@@ -28,27 +28,27 @@ counter_examples = ["a 100-point scale"]
 [[rule.examples]]
 text = "Exports grew 12.5% last year."
 match = "12.5%"
-value = 12.5
+percent = 12.5
 """
 TEXT = "Bilateral trade grew 12.5% in 2025, and tourism 40 per cent."
 
 
 def _candidates(book, matches, reading):
     return [Candidate("percentage", m.rule.id, m.start, m.end, veto=m.rule.veto, order=i,
-                      attrs={} if m.rule.veto else {"value": float(m.parts["number"])})
+                      attrs={} if m.rule.veto else {"percent": float(m.parts["number"])})
             for i, m in enumerate(matches)]
 
 
 PERCENTAGE = FactType(
     name="percentage", stem="percentages",
     spec=rulebook.Spec(groups=frozenset({"number"}), required_any=frozenset({"number"}),
-                       example_keys=frozenset({"value"})),
+                       example_keys=frozenset({"percent"})),
     candidates=_candidates,
-    fields=("value",),
+    fields={"percent": "decimal"},
     title="Percentages",
-    describe=lambda attrs, people: f"{attrs['value']:g} per cent",
-    scoring=Scoring("percentages", ("text", "value"),
-                    match=lambda p, g: overlap(p.get("text"), g["text"]) and p.get("value") == g["value"],
+    describe=lambda attrs, people: f"{attrs['percent']:g} per cent",
+    scoring=Scoring("percentages", ("text", "percent"),
+                    match=lambda p, g: overlap(p.get("text"), g["text"]) and p.get("percent") == g["percent"],
                     detect=lambda p, g: overlap(p.get("text"), g["text"])),
 )
 
@@ -70,11 +70,11 @@ def invoke(*args, input=None):
 
 def test_a_registered_type_gives_json_facts(pack):
     doc = factx.extract(TEXT, lang="en", patterns=[pack])
-    found = [(f.text, f.attrs["value"]) for f in doc.facts if f.type == "percentage"]
+    found = [(f.text, f.attrs["percent"]) for f in doc.facts if f.type == "percentage"]
     assert found == [("12.5%", 12.5), ("40 per cent", 40.0)]
     assert {f.type for f in doc.facts} == {"percentage", "date"}
     only = factx.extract(TEXT, lang="en", patterns=[pack], types=["percentage"])
-    assert [f.to_dict()["value"] for f in only.facts] == [12.5, 40.0]
+    assert [f.to_dict()["percent"] for f in only.facts] == [12.5, 40.0]
 
 
 def test_a_registered_type_in_the_table_and_csv(pack):
@@ -82,14 +82,14 @@ def test_a_registered_type_in_the_table_and_csv(pack):
     assert "12.5 per cent" in table and "40 per cent" in table and "2 percentages" in table
     rows = list(csv.DictReader(io.StringIO(
         invoke("extract", "-", "--lang", "en", "--patterns", pack, "--format", "csv", input=TEXT).stdout)))
-    assert [(r["type"], r["text"], r["value"]) for r in rows if r["type"] == "percentage"] == [
+    assert [(r["type"], r["text"], r["percent"]) for r in rows if r["type"] == "percentage"] == [
         ("percentage", "12.5%", "12.5"), ("percentage", "40 per cent", "40.0")]
 
 
 def test_a_registered_type_in_eval_and_types_option(pack, tmp_path):
     (tmp_path / "doc.txt").write_text(TEXT, encoding="utf-8")
     gold = {"documents": [{"source": "doc.txt", "language": "en",
-                           "percentages": [{"text": "12.5%", "value": 12.5}, {"text": "40 per cent", "value": 41}]}]}
+                           "percentages": [{"text": "12.5%", "percent": 12.5}, {"text": "40 per cent", "percent": 41}]}]}
     (tmp_path / "gold.json").write_text(json.dumps(gold), encoding="utf-8")
     r = invoke("eval", "--gold", str(tmp_path / "gold.json"), str(tmp_path / "doc.txt"), "--lang", "en",
                "--patterns", pack, "--format", "json")

@@ -44,10 +44,26 @@ def cli(no_cache):
         os.environ["FACTX_NO_CACHE"] = "1"
 
 
+def _columns(ctx, param, value):
+    """``source,type,amount``: names from the fact rows' columns, checked before any work."""
+    if value is None:
+        return None
+    from .cli_options import unknown
+    from .columns import fields
+
+    known = list(fields())
+    picked = tuple(dict.fromkeys(c.strip() for c in value.split(",") if c.strip()))
+    for name in picked:
+        if name not in known:
+            raise unknown("--columns", "column", name, known)
+    return picked or None
+
+
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, metavar="PATH... | -")
-@click.option("--format", "fmt", type=click.Choice(["table", "json", "jsonl", "csv"]),
-              help="Output format. Default: table on a terminal, json otherwise.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "jsonl", "facts", "csv", "parquet"]),
+              help="Output format: json/jsonl one document each, facts (JSON Lines) one fact each, csv and "
+                   "parquet one typed row per fact. Default: table on a terminal, json otherwise.")
 @lang_option()
 @ref_date_option
 @types_option
@@ -58,10 +74,13 @@ def cli(no_cache):
               help="Skip (with a warning) files larger than this.")
 @click.option("--timeout-per-doc", "timeout", type=click.FloatRange(min=0, min_open=True), default=30,
               show_default=True, metavar="SECONDS", help="Skip (with an error line) a document that takes longer.")
+@click.option("--columns", "picked", callback=_columns, metavar="A,B,...",
+              help="csv and parquet: these columns, in this order (see factx schema for the names).")
 @click.option("--context", is_flag=True, help="Table: show each fact's sentence under its value.")
 @click.option("-v", "--verbose", is_flag=True, help="Table: show each fact's offsets and rule id under its value.")
 @patterns_option
-def extract(paths, fmt, lang, ref_date, types, pattern, output, max_size, timeout, context, verbose, patterns):
+def extract(paths, fmt, lang, ref_date, types, pattern, output, max_size, timeout, picked, context, verbose,
+            patterns):
     """Extract facts from files, folders (recursive) or - (stdin).
 
     \b
@@ -70,18 +89,25 @@ def extract(paths, fmt, lang, ref_date, types, pattern, output, max_size, timeou
       factx extract article.txt --format json --ref-date 2025-12-16
       cat article.txt | factx extract - --lang vi --types date
       factx extract news/ --glob '*.md' --format csv -o facts.csv
+      factx extract news/ --format parquet -o facts.parquet
     """
     from . import pipeline, render
+
+    if fmt == "parquet" and output is None:
+        raise CliError("--format parquet: give -o FILE (Parquet is a binary file, not a stream)",
+                       hint="factx extract news/ --format parquet -o facts.parquet")
+    if picked and fmt not in ("csv", "parquet"):
+        raise CliError(f"--columns: only for --format csv or parquet, not {fmt or 'the default'}")
 
     target = _Output(output)
     fmt = fmt or ("table" if output is None and sys.stdout.isatty() else "json")
     options = {"lang": None if lang == "auto" else lang, "ref_date": ref_date, "types": types,
                "max_bytes": max_size * 1024 * 1024, "patterns": patterns, "timeout": timeout}
     try:
-        stream = target.open()
+        stream = target.open(binary=fmt == "parquet")
         out_console, err_console = _consoles(output, stream)
         sink = render.writer(fmt, stream, out_console,
-                             **({"context": context, "verbose": verbose} if fmt == "table" else {}))
+                             context=context, verbose=verbose, columns=picked)
         inputs = Inputs(lambda line: err_console.print(line, markup=False, highlight=False, soft_wrap=True), pattern)
         with _progress(paths, pattern, err_console, _to_a_file(output)) as advance:
             for item in pipeline.extract_paths(paths, glob=pattern, **options):
@@ -128,17 +154,19 @@ class _Output:
             problem = "is not a folder" if os.path.exists(folder) else "does not exist"
             raise CliError(f"-o {path}: the folder {folder} {problem}", hint="create it first, or write elsewhere")
 
-    def open(self):
+    def open(self, binary: bool = False):
         import tempfile
 
+        text = {} if binary else {"encoding": "utf-8", "newline": ""}
+        mode = "wb" if binary else "w"
         if self.path is None:
-            self.stream = sys.stdout
+            self.stream = sys.stdout.buffer if binary else sys.stdout
         elif os.path.exists(self.path) and not os.path.isfile(self.path):
-            self.stream = open(self.path, "w", encoding="utf-8", newline="")
+            self.stream = open(self.path, mode, **text)
         else:
             fd, self.tmp = tempfile.mkstemp(dir=os.path.dirname(os.path.abspath(self.path)),
                                             prefix=f".{os.path.basename(self.path)}.", suffix=".tmp")
-            self.stream = os.fdopen(fd, "w", encoding="utf-8", newline="")
+            self.stream = os.fdopen(fd, mode, **text)
         return self.stream
 
     def commit(self) -> None:
@@ -216,6 +244,24 @@ class _progress:
         if self.bar is not None:
             self.bar.stop()
         return False
+
+
+@cli.command("schema")
+@click.option("--shape", type=click.Choice(["document", "facts"]), default="document", show_default=True,
+              help="document: one item of --format json / one line of jsonl; facts: one line of --format facts.")
+def schema_command(shape):
+    """Print the JSON Schema (draft 2020-12) of factx's output: the contract tools can check.
+
+    \b
+    Example:
+      factx schema > factx.schema.json
+      factx schema --shape facts
+    """
+    import json
+
+    from .schema import schema
+
+    click.echo(json.dumps(schema(shape), indent=2, ensure_ascii=False))
 
 
 cli.add_command(rules)

@@ -74,7 +74,7 @@ class FactType:
     stem: str                                       # its rule files: patterns/<lang>/<stem>.toml
     spec: Any                                       # rulebook.Spec: the groups its normaliser reads
     candidates: Callable[..., list[Candidate]]      # (book, matches, Reading)
-    fields: tuple[str, ...]                         # its attributes in the output, in order
+    fields: dict[str, str]                          # its attributes in the output, in order: name -> kind (columns.py)
     title: str                                      # the table's heading: "Dates"
     describe: Callable[[Mapping[str, Any]], str]    # its value in words a person reads
     scoring: Scoring

@@ -9,21 +9,14 @@ import csv
 import json
 from typing import IO, Any
 
+from . import columns
+from .columns import fields
 from .facts import Document, Fact
-
-COMMON_COLUMNS = ("source", "language", "document_date", "type", "text", "start", "end", "sentence", "rule")
-
 
 def _registry() -> dict:
     from .extractors import REGISTRY
 
     return REGISTRY
-
-
-def csv_columns() -> tuple[str, ...]:
-    """The common columns, then every registered type's fields, each once, in registry order."""
-    fields = (f for t in _registry().values() for f in t.fields)
-    return tuple(dict.fromkeys((*COMMON_COLUMNS, *fields)))
 
 
 def people(doc: Document) -> dict[str, str]:
@@ -65,37 +58,40 @@ class JsonlWriter:
         pass
 
 
-class CsvWriter:
-    """One row per fact, one column per field (``csv_columns``), empty where a type has no such
-    field: split by nothing, read by pandas, DuckDB and spreadsheets as they are."""
+class FactsWriter:
+    """JSON Lines, one fact per line with its document's source, language and date copied on:
+    the shape pandas, DuckDB, sqlite-utils and ``jq -s`` read with no reshaping."""
 
     def __init__(self, stream: IO[str]):
-        self.columns = csv_columns()
-        self.writer = csv.writer(stream)
-        self.writer.writerow(self.columns)
         self.stream = stream
 
     def write(self, doc: Document) -> None:
-        common = {"source": doc.source, "language": doc.language,
-                  "document_date": doc.document_date.value if doc.document_date else None}
-        for f in doc.facts:
-            row = {**common, **f.to_dict()}
-            self.writer.writerow([_cell(row.get(c)) for c in self.columns])
+        for row in columns.rows(doc):
+            self.stream.write(json.dumps(row, ensure_ascii=False) + "\n")
         self.stream.flush()
 
     def close(self) -> None:
         pass
 
 
-def _cell(value: Any) -> Any:
-    """CSV text for one value: empty for null, true/false, nested values as JSON."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, (list, dict)):
-        return json.dumps(value, ensure_ascii=False)
-    return value
+class CsvWriter:
+    """One row per fact, one column per field (``columns.fields``, or the ``columns`` asked
+    for, in that order), empty where a type has no such field: split by nothing, read by
+    pandas, DuckDB and spreadsheets as they are."""
+
+    def __init__(self, stream: IO[str], picked: tuple[str, ...] | None = None):
+        self.columns = tuple(picked or fields())
+        self.writer = csv.writer(stream)
+        self.writer.writerow(self.columns)
+        self.stream = stream
+
+    def write(self, doc: Document) -> None:
+        for row in columns.rows(doc):
+            self.writer.writerow([columns.csv_cell(row.get(c)) for c in self.columns])
+        self.stream.flush()
+
+    def close(self) -> None:
+        pass
 
 
 class TableWriter:
@@ -154,15 +150,25 @@ def _escape(text: str) -> str:
     return escape(text)
 
 
-def writer(fmt: str, stream: IO[str], console: Any = None, **table_options: bool):
-    """The writer for ``fmt``; ``console`` is the rich Console a table goes to, with
-    ``context`` and ``verbose`` (see TableWriter)."""
+FORMATS = ("table", "json", "jsonl", "facts", "csv", "parquet")
+
+
+def writer(fmt: str, stream: IO[str] | None, console: Any = None, **options: Any):
+    """The writer for ``fmt``. ``console`` is the rich Console a table goes to (with the table's
+    ``context`` and ``verbose``); ``columns`` picks a CSV's or Parquet file's columns. Parquet
+    writes to a binary stream, every other format to a text stream."""
     if fmt == "json":
         return JsonWriter(stream)
     if fmt == "jsonl":
         return JsonlWriter(stream)
+    if fmt == "facts":
+        return FactsWriter(stream)
     if fmt == "csv":
-        return CsvWriter(stream)
+        return CsvWriter(stream, options.get("columns"))
+    if fmt == "parquet":
+        from .parquet import ParquetWriter
+
+        return ParquetWriter(stream, options.get("columns"))
     if fmt == "table":
-        return TableWriter(console, **table_options)
+        return TableWriter(console, options.get("context", False), options.get("verbose", False))
     raise ValueError(f"unknown format {fmt!r}")

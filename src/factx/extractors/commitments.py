@@ -106,7 +106,8 @@ def _attributes(p: dict, g: dict) -> list[tuple[str, bool]]:
 
 FACT_TYPE = FactType(
     name=TYPE, stem=STEM, spec=SPEC, candidates=candidates,
-    fields=("trigger", "modality", "actor", "actor_text", "action", "due"),
+    fields={"trigger": "text", "modality": "text", "actor": "text?", "actor_text": "text?", "action": "text",
+            "due": "text?", "due_begin": "date?", "due_end": "date?"},
     title="Commitments",
     describe=describe,
     scoring=Scoring("commitments", ("sentence", "trigger"), _gold_match,

@@ -9,14 +9,15 @@ with, earlier in its sentence).
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 import regex
 
 from .. import matching, rulebook
 from ..evaluate import options, overlap
-from ..facttype import FactType, Reading, Scoring
+from ..facts import Fact
+from ..facttype import FactType, Reading, Scoring, one_fact_per_candidate
 from ..matching import Candidate, Match
 from ..normalize import periods, timex
 
@@ -110,6 +111,12 @@ def _compare_same_period(found: list[tuple[Candidate, Match]], reading: Reading)
         c.attrs = {"value": t.value, "granularity": t.granularity, "relative": t.relative}
 
 
+def _with_days(fact: Fact) -> Fact:
+    """The first and last calendar day the value covers, for sorting and "before March" queries
+    (``value_begin``/``value_end``: ``end`` is the fact's offset); null where a part is unknown."""
+    return replace(fact, attrs={**fact.attrs, **periods.days(fact.attrs["value"], "value")})
+
+
 def _words(value: str) -> str:
     """``16 December 2025``; the value itself beside the words when it is not one day
     (``second half of 2026 (2026-H2)``), since that is what a query on the JSON will name."""
@@ -123,8 +130,9 @@ def _gold_match(p: dict, g: dict) -> bool:
 
 FACT_TYPE = FactType(
     name=TYPE, stem=STEM, spec=SPEC, candidates=candidates,
-    fields=("value", "granularity", "relative"),
+    fields={"value": "text", "granularity": "text", "relative": "bool", "value_begin": "date?", "value_end": "date?"},
     title="Dates",
     describe=lambda attrs, people: _words(attrs["value"]),
     scoring=Scoring("dates", ("text", "value"), _gold_match, lambda p, g: overlap(p.get("text"), g["text"])),
+    link=lambda candidates, linking: [_with_days(f) for f in one_fact_per_candidate(candidates, linking)],
 )

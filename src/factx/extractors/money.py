@@ -83,7 +83,7 @@ def _attributes(p: dict, g: dict) -> list[tuple[str, bool]]:
 
 FACT_TYPE = FactType(
     name=TYPE, stem=STEM, spec=SPEC, candidates=candidates,
-    fields=("amount", "currency", "approximate"),
+    fields={"amount": "decimal", "currency": "text", "approximate": "bool"},
     title="Money",
     describe=describe,
     scoring=Scoring("money", ("text", "amount", "currency"), _gold_match,

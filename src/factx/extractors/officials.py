@@ -158,7 +158,8 @@ def _attributes(p: dict, g: dict) -> list[tuple[str, bool]]:
 
 FACT_TYPE = FactType(
     name=TYPE, stem=STEM, spec=SPEC, candidates=candidates,
-    fields=("name", "key", "title", "role", "organization", "country", "mentions"),
+    fields={"name": "text", "key": "text", "title": "text?", "role": "text?", "organization": "text?",
+            "country": "text?", "mentions": "mentions"},
     title="Officials",
     describe=describe,
     scoring=Scoring("officials", ("key",), _gold_match, _detect, _attributes),

@@ -215,5 +215,6 @@ def _fact(c: Candidate, view: TextView, sentences: Sentences, actor: _Actor, act
         "actor_text": original(view, c.attrs["actor_span"])[2] if c.attrs["actor_span"] else None,
         "action": original(view, action)[2],
         "due": due,
+        **periods.days(due, "due"),
     }
     return Fact("commitment", text, start, end, sentence(view, sentences, (c.start, c.end)), c.rule_id, attrs)

@@ -38,6 +38,16 @@ def end_of(value: str) -> date | None:
     return date(y, last_month, int(day) if day else calendar.monthrange(y, last_month)[1])
 
 
+def days(value: str | None, prefix: str) -> dict[str, str | None]:
+    """``{prefix}_begin`` and ``{prefix}_end`` as ISO dates (None when unknown or no value)."""
+    try:
+        begin = begin_of(value) if value else None
+        end = end_of(value) if value else None
+    except ValueError:                      # a year 0 or an odd form: no days known
+        begin = end = None
+    return {f"{prefix}_begin": begin.isoformat() if begin else None, f"{prefix}_end": end.isoformat() if end else None}
+
+
 def words(value: str) -> str:
     """The value as a reader says it: "16 December 2025", "second half of 2026",
     "May – June 2026"; a value it cannot read is returned as it is."""
