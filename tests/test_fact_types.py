@@ -45,6 +45,7 @@ PERCENTAGE = FactType(
                        example_keys=frozenset({"percent"})),
     candidates=_candidates,
     fields={"percent": "decimal"},
+    main="percent",
     title="Percentages",
     describe=lambda attrs, people: f"{attrs['percent']:g} per cent",
     scoring=Scoring("percentages", ("text", "percent"),
@@ -111,4 +112,4 @@ def test_a_registered_type_has_its_rules_checked(pack):
 def test_a_type_must_come_after_what_it_needs():
     with pytest.raises(ValueError, match="needs"):
         register(FactType(name="x", stem="x", spec=None, candidates=_candidates, fields=(), title="X",
-                          describe=str, scoring=PERCENTAGE.scoring, needs=("nothing-such",)))
+                          describe=str, main="x", scoring=PERCENTAGE.scoring, needs=("nothing-such",)))

@@ -147,3 +147,24 @@ def test_the_schema_is_valid_published_and_strict():
     del doc["facts"][0]["surprise"]
     doc["facts"][0]["start"] = "3"
     assert not validator.is_valid(doc)
+
+
+def test_to_dataframe_has_every_column_with_real_dtypes(tmp_path):
+    pytest.importorskip("pandas")
+    (tmp_path / "bad.txt").write_bytes(b"\xff\xfe\x00binary")
+    frame = factx.to_dataframe(factx.extract_paths([SEEDS, str(tmp_path / "bad.txt")]))
+    assert len(frame) == seed_fact_count()
+    assert str(frame["start"].dtype) == "Int64" and str(frame["approximate"].dtype) == "boolean"
+    assert str(frame["due_end"].dtype).startswith("datetime64") and str(frame["key"].dtype).startswith("string")
+    money = frame[frame["type"] == "money"]
+    assert all(isinstance(a, Decimal) for a in money["amount"])
+    assert money.groupby("currency")["amount"].sum().to_dict() == {"USD": Decimal(1504610900000)}
+    due_2026 = frame[(frame["type"] == "commitment") & (frame["due_end"].dt.year == 2026)]
+    assert set(due_2026["actor"]) == {"Kazakhstan", "Kazakh airlines"}
+
+
+def test_fact_value_reads_each_types_main_value():
+    doc = factx.extract("Prime Minister Olzhas Bektenov said trade reached US$1.5 billion in 2025 and "
+                        "pledged to open a route.", lang="en", ref_date="2025-12-16")
+    assert {f.type: f.value for f in doc.facts} == {
+        "official": "olzhas bektenov", "money": 1500000000, "date": "2025", "commitment": "to open a route"}

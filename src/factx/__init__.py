@@ -2,8 +2,8 @@
 
     >>> import factx
     >>> doc = factx.extract("Kazakhstan plans a forum in May or June 2026.", lang="en")
-    >>> [(f.text, f.attrs["value"]) for f in doc.facts]
-    [('May or June 2026', '2026-05/2026-06')]
+    >>> [(f.type, f.text, f.value) for f in doc.facts]
+    [('date', 'May or June 2026', '2026-05/2026-06')]
 
 The names below load on first use (PEP 562), so ``import factx`` and the command's start-up
 pay for the engine only when they extract.
@@ -17,7 +17,7 @@ from .errors import FactxError, PatternError, SourceError
 
 __version__ = "0.1.0"
 _LAZY = {"extract": "pipeline", "extract_file": "pipeline", "extract_paths": "pipeline",
-         "Document": "facts", "DocumentDate": "facts", "Fact": "facts"}
+         "Document": "facts", "DocumentDate": "facts", "Fact": "facts", "to_dataframe": "dataframe"}
 __all__ = [*_LAZY, "FactxError", "PatternError", "SourceError", "__version__"]
 
 

@@ -8,13 +8,24 @@ from typing import Any
 
 @dataclass(frozen=True)
 class Fact:
-    type: str
+    """One fact: ``text == document.text[start:end]``, its ``sentence``, the ``rule`` that found
+    it, and its type's fields in ``attrs`` (``factx schema`` lists them per type)."""
+
+    type: str                   # date | money | official | commitment (or a registered type)
     text: str
-    start: int
+    start: int                  # Python str offsets into the document's text, half-open
     end: int
     sentence: str
-    rule: str
+    rule: str                   # the rule id, e.g. en.dates.day_month_year
     attrs: dict[str, Any] = field(default_factory=dict)   # value, amount, key, modality, ...
+
+    @property
+    def value(self) -> Any:
+        """The fact's main value: a date's TIMEX ``value`` ("2026-H2"), a money fact's
+        ``amount`` (an int or float, exact), an official's ``key``, a commitment's ``action``."""
+        from .extractors import REGISTRY
+
+        return self.attrs.get(REGISTRY[self.type].main)
 
     def to_dict(self) -> dict[str, Any]:
         return {"type": self.type, "text": self.text, "start": self.start, "end": self.end,

@@ -75,6 +75,7 @@ class FactType:
     spec: Any                                       # rulebook.Spec: the groups its normaliser reads
     candidates: Callable[..., list[Candidate]]      # (book, matches, Reading)
     fields: dict[str, str]                          # its attributes in the output, in order: name -> kind (columns.py)
+    main: str                                       # the field Fact.value reads: "value", "amount", "key"
     title: str                                      # the table's heading: "Dates"
     describe: Callable[[Mapping[str, Any]], str]    # its value in words a person reads
     scoring: Scoring

@@ -26,7 +26,27 @@ TIMEOUT = 30.0       # seconds one document may take by default; None: no limit
 def extract(text: str, *, lang: str | None = None, ref_date: date | str | None = None,
             types: Iterable[str] | None = None, source: str = "-",
             patterns: Iterable[str] = (), timeout: float | None = TIMEOUT) -> Document:
-    """Extract every fact from one text."""
+    """Extract every fact from one text.
+
+    text       the article, a ``str`` (decode bytes first); any size, any Unicode form.
+    lang       ``"en"``, ``"vi"``, a language a ``patterns`` pack adds, or None/``"auto"``
+               to detect it; text in no language with rules gives ``language == "und"``.
+    ref_date   the document date relative dates ("yesterday", "năm nay") resolve against:
+               a ``datetime.date`` or ``"YYYY-MM-DD"``; None reads it from a header line or
+               infers it from the text (``document.document_date.origin`` says which).
+    types      fact types to keep, e.g. ``["date", "money"]``; None for all
+               (``factx.extractors.REGISTRY`` lists them).
+    source     the name the document carries (a path); ``"-"`` by default.
+    patterns   folders of your own rule files layered over the built-in ones.
+    timeout    seconds the document may take; None for no limit.
+
+    Returns a ``Document``: ``.facts`` (each ``Fact`` has ``type``, ``text``, ``start``,
+    ``end``, ``sentence``, ``rule``, ``attrs`` and ``.value``), ``.language``,
+    ``.document_date``, ``.warnings``; ``.to_dict()`` is the JSON shape (``factx schema``).
+    Raises ``FactxError`` for a bad option (unknown type or language, a bad date, a text that
+    is not a str), ``PatternError`` for a broken rule file or pack, ``SourceError`` (kind
+    ``timeout``) when the document runs past ``timeout``.
+    """
     return trace(text, lang=lang, ref_date=ref_date, types=types, source=source, patterns=patterns,
                  timeout=timeout).document
 
@@ -104,7 +124,10 @@ def trace(text: str, *, lang: str | None = None, ref_date: date | str | None = N
 
 
 def extract_file(path: str | os.PathLike, **options) -> Document:
-    """Extract from one file (``-`` for stdin); raises SourceError if it cannot be read."""
+    """Extract from one file (``-`` for stdin): UTF-8, a BOM removed. ``max_bytes`` (default
+    20 MB) bounds the size; the other options are ``extract``'s. Raises ``SourceError`` naming
+    the file and the problem (binary, not UTF-8 with an iconv hint, too large, unreadable;
+    ``.kind`` is ``missing`` for a path that does not exist) if it cannot be read."""
     max_bytes = options.pop("max_bytes", sources.MAX_BYTES)
     path = os.fspath(path)
     return extract(sources.read(path, max_bytes), source=path, **options)
@@ -112,6 +135,9 @@ def extract_file(path: str | os.PathLike, **options) -> Document:
 
 def extract_paths(paths: Iterable[str | os.PathLike] | str | os.PathLike, *, glob: str = "*.txt", **options) -> Iterator[Document | SourceError]:
     """Stream one Document (or one SourceError) per input file, in order.
+
+    ``paths``: files, folders (walked recursively, sorted, reading files matching ``glob``)
+    or ``"-"`` for stdin; one path or a list. The other options are ``extract_file``'s.
 
     A document that fails in an unexpected way is that document's failure alone: it comes out
     as a SourceError of kind ``internal`` and the run goes on (a 200,000-article job must not

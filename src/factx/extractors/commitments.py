@@ -108,6 +108,7 @@ FACT_TYPE = FactType(
     name=TYPE, stem=STEM, spec=SPEC, candidates=candidates,
     fields={"trigger": "text", "modality": "text", "actor": "text?", "actor_text": "text?", "action": "text",
             "due": "text?", "due_begin": "date?", "due_end": "date?"},
+    main="action",
     title="Commitments",
     describe=describe,
     scoring=Scoring("commitments", ("sentence", "trigger"), _gold_match,

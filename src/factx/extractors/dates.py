@@ -131,6 +131,7 @@ def _gold_match(p: dict, g: dict) -> bool:
 FACT_TYPE = FactType(
     name=TYPE, stem=STEM, spec=SPEC, candidates=candidates,
     fields={"value": "text", "granularity": "text", "relative": "bool", "value_begin": "date?", "value_end": "date?"},
+    main="value",
     title="Dates",
     describe=lambda attrs, people: _words(attrs["value"]),
     scoring=Scoring("dates", ("text", "value"), _gold_match, lambda p, g: overlap(p.get("text"), g["text"])),

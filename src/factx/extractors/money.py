@@ -84,6 +84,7 @@ def _attributes(p: dict, g: dict) -> list[tuple[str, bool]]:
 FACT_TYPE = FactType(
     name=TYPE, stem=STEM, spec=SPEC, candidates=candidates,
     fields={"amount": "decimal", "currency": "text", "approximate": "bool"},
+    main="amount",
     title="Money",
     describe=describe,
     scoring=Scoring("money", ("text", "amount", "currency"), _gold_match,

@@ -160,6 +160,7 @@ FACT_TYPE = FactType(
     name=TYPE, stem=STEM, spec=SPEC, candidates=candidates,
     fields={"name": "text", "key": "text", "title": "text?", "role": "text?", "organization": "text?",
             "country": "text?", "mentions": "mentions"},
+    main="key",
     title="Officials",
     describe=describe,
     scoring=Scoring("officials", ("key",), _gold_match, _detect, _attributes),
