@@ -1,6 +1,7 @@
 """The document date: the day the article was written, which relative dates hang on.
 
-In order of trust: the user's ``--ref-date`` (origin ``option``), a metadata header
+In order of trust: a record's date field (origin ``field``), the user's ``--ref-date``
+(origin ``option``), a metadata header
 (``header``), else one inferred from the text near the top (``inferred``):
 
 1. a dateline: a day written in full that opens its line or sentence, alone or after
@@ -28,10 +29,11 @@ _CLOCK_AFTER = regex.compile(r"[\s,|–—-]{0,4}(?:\p{L}{1,4}\s+)?\d{1,2}[:h]\d
 
 
 def determine(view: TextView, ref_date: date | None, date_matches: list | None,
-              sentences: Sentences) -> DocumentDate | None:
-    """The document date; ``date_matches`` are the date rules' matches over the whole text."""
+              sentences: Sentences, ref_origin: str = "option") -> DocumentDate | None:
+    """The document date; ``date_matches`` are the date rules' matches over the whole text;
+    ``ref_origin`` says where a given ``ref_date`` came from (``option``, a record's ``field``)."""
     if ref_date is not None:
-        return DocumentDate(ref_date.isoformat(), "option")
+        return DocumentDate(ref_date.isoformat(), ref_origin)
     if view.header_date:
         try:
             return DocumentDate(date.fromisoformat(view.header_date).isoformat(), "header")

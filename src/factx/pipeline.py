@@ -11,11 +11,12 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Iterable, Iterator
 
-from . import docdate, language, link, matching, nlp, packs, rulebook, sources
+from . import docdate, language, link, matching, nlp, packs, records, rulebook, sources
 from .errors import FactxError, SourceError
 from .extractors import REGISTRY
 from .facts import Document
 from .facttype import Reading
+from .records import Record
 from .matching import Candidate, settle
 from .text import TextView, make_view
 
@@ -25,7 +26,7 @@ TIMEOUT = 30.0       # seconds one document may take by default; None: no limit
 
 def extract(text: str, *, lang: str | None = None, ref_date: date | str | None = None,
             types: Iterable[str] | None = None, source: str = "-",
-            patterns: Iterable[str] = (), timeout: float | None = TIMEOUT) -> Document:
+            patterns: Iterable[str] = (), timeout: float | None = TIMEOUT, ref_origin: str = "option") -> Document:
     """Extract every fact from one text.
 
     text       the article, a ``str`` (decode bytes first); any size, any Unicode form.
@@ -39,6 +40,8 @@ def extract(text: str, *, lang: str | None = None, ref_date: date | str | None =
     source     the name the document carries (a path); ``"-"`` by default.
     patterns   folders of your own rule files layered over the built-in ones.
     timeout    seconds the document may take; None for no limit.
+    ref_origin what ``ref_date`` is, for ``document_date.origin``: ``option`` (given by the
+               user) or ``field`` (a record's date field).
 
     Returns a ``Document``: ``.facts`` (each ``Fact`` has ``type``, ``text``, ``start``,
     ``end``, ``sentence``, ``rule``, ``attrs`` and ``.value``), ``.language``,
@@ -48,7 +51,7 @@ def extract(text: str, *, lang: str | None = None, ref_date: date | str | None =
     ``timeout``) when the document runs past ``timeout``.
     """
     return trace(text, lang=lang, ref_date=ref_date, types=types, source=source, patterns=patterns,
-                 timeout=timeout).document
+                 timeout=timeout, ref_origin=ref_origin).document
 
 
 @dataclass(frozen=True)
@@ -63,7 +66,7 @@ class Trace:
 
 def trace(text: str, *, lang: str | None = None, ref_date: date | str | None = None,
           types: Iterable[str] | None = None, source: str = "-", patterns: Iterable[str] = (),
-          timeout: float | None = TIMEOUT) -> Trace:
+          timeout: float | None = TIMEOUT, ref_origin: str = "option") -> Trace:
     """Run the pipeline on one text, keeping every candidate and the reason each dropped one went."""
     if not isinstance(text, str):
         hint = " (decode it first: data.decode('utf-8'))" if isinstance(text, (bytes, bytearray)) else ""
@@ -101,7 +104,7 @@ def trace(text: str, *, lang: str | None = None, ref_date: date | str | None = N
         raise SourceError(source, f"extraction stopped after {timeout:g} s (--timeout-per-doc)",
                           kind="timeout") from None
     sentences = nlp.sentences(view.text, languages[lang].cased)
-    document_date = docdate.determine(view, ref, matches.get("date"), sentences)
+    document_date = docdate.determine(view, ref, matches.get("date"), sentences, ref_origin)
     ref_day = date.fromisoformat(document_date.value) if document_date else None
 
     reading = Reading(view.text, ref_day, sentences)
@@ -133,11 +136,23 @@ def extract_file(path: str | os.PathLike, **options) -> Document:
     return extract(sources.read(path, max_bytes), source=path, **options)
 
 
-def extract_paths(paths: Iterable[str | os.PathLike] | str | os.PathLike, *, glob: str = "*.txt", **options) -> Iterator[Document | SourceError]:
-    """Stream one Document (or one SourceError) per input file, in order.
+def extract_record(record: Record, **options) -> Document:
+    """Extract from one record: its own date (origin ``field``) and language, where it has
+    them, go before the options' ``ref_date`` and ``lang``."""
+    if record.date is not None:
+        options = {**options, "ref_date": record.date, "ref_origin": "field"}
+    if record.lang is not None:
+        options = {**options, "lang": record.lang}
+    return extract(record.text, source=record.source, **options)
+
+
+def extract_paths(paths: Iterable[str | os.PathLike] | str | os.PathLike, *, glob: str = "*.txt",
+                  max_bytes: int = sources.MAX_BYTES, **options) -> Iterator[Document | SourceError]:
+    """Stream one Document (or one SourceError) per input document, in order.
 
     ``paths``: files, folders (walked recursively, sorted, reading files matching ``glob``)
-    or ``"-"`` for stdin; one path or a list. The other options are ``extract_file``'s.
+    or ``"-"`` for stdin; one path or a list. ``max_bytes`` bounds a file's size; the other
+    options are ``extract``'s.
 
     A document that fails in an unexpected way is that document's failure alone: it comes out
     as a SourceError of kind ``internal`` and the run goes on (a 200,000-article job must not
@@ -145,18 +160,18 @@ def extract_paths(paths: Iterable[str | os.PathLike] | str | os.PathLike, *, glo
     """
     if isinstance(paths, (str, os.PathLike)):       # one path, not the characters of one
         paths = [paths]
-    for item in sources.expand([os.fspath(p) for p in paths], glob):
+    for item in records.read([os.fspath(p) for p in paths], glob, max_bytes):
         if isinstance(item, SourceError):
             yield item
             continue
         try:
-            yield extract_file(item, **options)
+            yield extract_record(item, **options)
         except SourceError as e:
             yield e
         except FactxError:
             raise
         except Exception as e:          # a bug of ours, on this document only
-            yield SourceError(item, f"internal error: {type(e).__name__}: {e} (please report it, with the file)",
+            yield SourceError(item.source, f"internal error: {type(e).__name__}: {e} (please report it, with the file)",
                               kind="internal")
 
 

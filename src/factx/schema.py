@@ -51,7 +51,7 @@ def schema(shape: str = "document") -> dict[str, Any]:
             "documentDate": {
                 "type": "object", "required": ["value", "origin"], "additionalProperties": False,
                 "properties": {"value": columns.json_schema("date?") | {"type": "string"},
-                               "origin": {"enum": ["option", "header", "inferred"]}},
+                               "origin": {"enum": ["field", "option", "header", "inferred"]}},
             },
             "fact": {"$ref": "#/$defs/factFields", "unevaluatedProperties": False},
             "factRow": {
