@@ -17,7 +17,7 @@ from .errors import FactxError, PatternError, SourceError
 
 __version__ = "0.1.0"
 _LAZY = {"extract": "pipeline", "extract_file": "pipeline", "extract_paths": "pipeline",
-         "Document": "facts", "DocumentDate": "facts", "Fact": "facts"}
+         "Document": "facts", "DocumentDate": "facts", "Fact": "facts", "to_spacy": "spacy_bridge"}
 __all__ = [*_LAZY, "FactxError", "PatternError", "SourceError", "__version__"]
 
 
