@@ -116,7 +116,18 @@ def _span_fact(span: Span) -> Optional[Fact]:
 
 
 def _fact(d: dict) -> Fact:
-    return Fact(*(d[k] for k in _FACT_FIELDS), attrs={k: v for k, v in d.items() if k not in _FACT_FIELDS})
+    return Fact(*(d[k] for k in _FACT_FIELDS), attrs={k: _lists(v) for k, v in d.items() if k not in _FACT_FIELDS})
+
+
+def _lists(value):
+    """``value`` with fresh lists: a loaded Doc's user data has its arrays as tuples (spaCy reads
+    msgpack so), while a fact holds lists, as its JSON does; fresh ones also keep a caller's
+    edits out of the stored facts."""
+    if isinstance(value, (list, tuple)):
+        return [_lists(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _lists(v) for k, v in value.items()}
+    return value
 
 
 Doc.set_extension("factx_data", default=None, force=True)
