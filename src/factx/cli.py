@@ -46,8 +46,8 @@ def cli(no_cache):
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, metavar="PATH... | -")
-@click.option("--format", "fmt", type=click.Choice(["table", "json", "jsonl", "csv"]),
-              help="Output format. Default: table on a terminal, json otherwise.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "jsonl", "csv", "html"]),
+              help="Output format. Default: table on a terminal, json otherwise; html needs -o FILE.")
 @lang_option()
 @ref_date_option
 @types_option
@@ -70,9 +70,12 @@ def extract(paths, fmt, lang, ref_date, types, pattern, output, max_size, timeou
       factx extract article.txt --format json --ref-date 2025-12-16
       cat article.txt | factx extract - --lang vi --types date
       factx extract news/ --glob '*.md' --format csv -o facts.csv
+      factx extract seeds/ --format html -o facts.html
     """
     from . import pipeline, render
 
+    if fmt == "html" and output is None and sys.stdout.isatty():
+        raise CliError("--format html: a page is not for a terminal", hint="write it to a file: -o page.html")
     target = _Output(output)
     fmt = fmt or ("table" if output is None and sys.stdout.isatty() else "json")
     options = {"lang": None if lang == "auto" else lang, "ref_date": ref_date, "types": types,

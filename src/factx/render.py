@@ -165,4 +165,8 @@ def writer(fmt: str, stream: IO[str], console: Any = None, **table_options: bool
         return CsvWriter(stream)
     if fmt == "table":
         return TableWriter(console, **table_options)
+    if fmt == "html":
+        from .htmlview import HtmlWriter
+
+        return HtmlWriter(stream)
     raise ValueError(f"unknown format {fmt!r}")
