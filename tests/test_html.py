@@ -1,8 +1,10 @@
 """The HTML view: the written page read back with html.parser (offsets, nesting, escaping),
-and the CLI's refusal to write a page to a terminal."""
+the CLI's refusal to write a page to a terminal, and the seeds' page rendered by a real
+headless Chromium: every fact in the rendered DOM, the legend, the counts, a screenshot."""
 
 import os
 import pty
+import shutil
 import subprocess
 import sys
 from collections import Counter
@@ -155,3 +157,45 @@ def test_html_to_a_file(seeds_dir, tmp_path):
     assert r.exit_code == 0, r.stderr
     assert r.stdout == ""
     assert len(Page(out.read_text(encoding="utf-8")).articles) == 1
+
+
+# -- a real browser ---------------------------------------------------------------------------
+
+CHROMIUM = shutil.which("chromium")
+
+
+@pytest.fixture(scope="module")
+def browser_page(seeds_dir, tmp_path_factory):
+    """The seeds' page written by the CLI, and chromium's command for it."""
+    if CHROMIUM is None:
+        if os.environ.get("CI"):
+            pytest.fail("chromium is missing on CI: .ci/run installs it")
+        pytest.skip("chromium is not installed (apt-get install -y chromium; .ci/run installs it)")
+    folder = tmp_path_factory.mktemp("html")
+    page = folder / "seeds.html"
+    r = CliRunner().invoke(cli, ["extract", str(seeds_dir), "--format", "html", "-o", str(page)],
+                           catch_exceptions=False)
+    assert r.exit_code == 0, r.stderr
+    command = [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+               f"--user-data-dir={folder / 'profile'}", "--hide-scrollbars", "--window-size=1280,2000"]
+    return page, command
+
+
+def test_a_browser_renders_every_fact(browser_page, seed_documents):
+    page, command = browser_page
+    r = subprocess.run([*command, "--dump-dom", page.as_uri()], capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stderr[-2000:]
+    rendered = Page(r.stdout)
+    assert_shows(rendered, list(seed_documents.values()))
+
+
+def test_a_browser_screenshot(browser_page):
+    page, command = browser_page
+    shot = page.with_suffix(".png")
+    r = subprocess.run([*command, f"--screenshot={shot}", page.as_uri()], capture_output=True, text=True,
+                       timeout=120)
+    assert r.returncode == 0, r.stderr[-2000:]
+    png = shot.read_bytes()
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    assert (int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")) == (1280, 2000)
+    assert len(png) > 100_000, "a page of highlighted text compresses to far more than a blank one"
