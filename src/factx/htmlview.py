@@ -37,7 +37,8 @@ article h2{font-size:1.05rem;margin:0 0 .2rem;overflow-wrap:anywhere}
 .text{white-space:pre-wrap;overflow-wrap:break-word;font:17px/1.85 "Noto Serif","DejaVu Serif",Georgia,serif}
 mark{color:inherit;background:var(--bg);border-bottom:2px solid var(--c);border-radius:3px;padding:.1em 0;
  box-decoration-break:clone;-webkit-box-decoration-break:clone;cursor:help}
-mark mark{padding:0;border-bottom-style:double;border-bottom-width:3px}
+mark mark{padding:0 0 .35em;background-clip:content-box}
+mark mark mark{padding-bottom:.6em}
 mark.m{background:none;border-bottom:2px dashed var(--c)}
 .hl{outline:2px solid var(--c);background:var(--bg)}
 aside{font-size:.88rem}
@@ -46,7 +47,9 @@ ol.facts li{border-left:4px solid var(--c);padding:.25rem .5rem;margin:0 0 .35re
 ol.facts li.hl{outline:none;background:var(--bg)}
 .tag{font-size:.75rem;text-transform:uppercase;letter-spacing:.04em;color:var(--c);font-weight:600}
 .said{font-style:italic}
-.value{display:block;font-weight:600}
+.hint{margin-left:auto;color:#6b717c;font-size:.8rem}
+.said{color:#555b66}
+.value{display:block;color:#1d1f23}
 .none-found{color:#777}
 footer{max-width:80rem;margin:0 auto;padding:0 1.5rem 2rem;color:#555b66}
 @media (max-width:60rem){.body{grid-template-columns:1fr}}
@@ -113,7 +116,9 @@ class HtmlWriter:
         stream.write(f'<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
                      f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
                      f'<title>factx</title>\n<style>{CSS}{colours}\n</style>\n<script>{JS}</script>\n</head>\n'
-                     f'<body>\n<header class="top"><h1>factx</h1><ul class="legend">{legend}</ul></header>\n<main>\n')
+                     f'<body>\n<header class="top"><h1>factx</h1><ul class="legend">{legend}</ul>'
+                     f'<span class="hint">hover a fact for its value · dashed: another mention of a person</span>'
+                     f'</header>\n<main>\n')
 
     def write(self, doc: Document) -> None:
         self.documents += 1
