@@ -47,7 +47,8 @@ def cli(no_cache):
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, metavar="PATH... | -")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "jsonl", "csv", "html"]),
-              help="Output format. Default: table on a terminal, json otherwise; html needs -o FILE.")
+              help="Output format. Default: table on a terminal, json otherwise. html: a page, "
+                   "to -o FILE or a redirect.")
 @lang_option()
 @ref_date_option
 @types_option

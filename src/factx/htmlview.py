@@ -46,9 +46,8 @@ ol.facts{list-style:none;margin:0;padding:0;position:sticky;top:4rem;max-height:
 ol.facts li{border-left:4px solid var(--c);padding:.25rem .5rem;margin:0 0 .35rem;cursor:pointer}
 ol.facts li.hl{outline:none;background:var(--bg)}
 .tag{font-size:.75rem;text-transform:uppercase;letter-spacing:.04em;color:var(--c);font-weight:600}
-.said{font-style:italic}
 .hint{margin-left:auto;color:#6b717c;font-size:.8rem}
-.said{color:#555b66}
+.said{font-style:italic;color:#555b66}
 .value{display:block;color:#1d1f23}
 .none-found{color:#777}
 footer{max-width:80rem;margin:0 auto;padding:0 1.5rem 2rem;color:#555b66}
@@ -71,7 +70,7 @@ document.addEventListener('click',e=>{const li=e.target.closest('li[data-i]');if
 class _Span(NamedTuple):
     start: int
     end: int
-    rank: int          # facts before mentions, then text order: which mark is outer when two start together
+    rank: int          # 0 a fact, 1 a mention: over the same text, the fact's mark is outer
     tag: str           # the opening <mark ...>
 
 
@@ -124,11 +123,11 @@ class HtmlWriter:
         self.documents += 1
         counts = {t.name: 0 for t in self.types}
         for f in doc.facts:
-            counts[f.type] = counts.get(f.type, 0) + 1
-            self.counts[f.type] = self.counts.get(f.type, 0) + 1
+            counts[f.type] += 1
+            self.counts[f.type] += 1
         date = doc.document_date
         when = f"<b>{escape(date.value)}</b> ({escape(date.origin)})" if date else "<b>unknown</b>"
-        summary = "".join(f'<li class="t{self.colour.get(t, 0)}{"" if n else " none"}" data-count-of="{escape(t)}" '
+        summary = "".join(f'<li class="t{self.colour[t]}{"" if n else " none"}" data-count-of="{escape(t)}" '
                           f'data-count="{n}">{escape(self._counted(t, n))}</li>' for t, n in counts.items())
         lang = escape(doc.language or "")
         self.stream.write(
@@ -143,21 +142,18 @@ class HtmlWriter:
         """A mark per fact, and a dashed one per further mention of a person (``mentions``)."""
         names, spans = people(doc), []
         for i, f in enumerate(doc.facts):
-            t = self.colour.get(f.type, 0)
+            t, title = self.colour[f.type], escape(f"{f.type}: {describe(f, names)}")
             spans.append(_Span(f.start, f.end, 0, f'<mark class="t{t}" data-i="{i}" data-type="{escape(f.type)}" '
-                                                  f'data-start="{f.start}" data-end="{f.end}" '
-                                                  f'title="{escape(f"{f.type}: {describe(f, names)}")}">'))
-            for m in f.attrs.get("mentions") or ():
-                if (m["start"], m["end"]) != (f.start, f.end):
-                    spans.append(_Span(m["start"], m["end"], 1, f'<mark class="m t{t}" data-of="{i}" '
-                                                                f'title="{escape(f"{f.type}: {f.text}")}">'))
+                                                  f'data-start="{f.start}" data-end="{f.end}" title="{title}">'))
+            spans.extend(_Span(m["start"], m["end"], 1, f'<mark class="m t{t}" data-of="{i}" title="{title}">')
+                         for m in f.attrs.get("mentions") or () if (m["start"], m["end"]) != (f.start, f.end))
         return spans
 
     def _list(self, doc: Document) -> str:
         if not doc.facts:
             return '<p class="none-found">no facts</p>'
         names = people(doc)
-        items = "".join(f'<li class="t{self.colour.get(f.type, 0)}" data-i="{i}"><span class="tag">{escape(f.type)}'
+        items = "".join(f'<li class="t{self.colour[f.type]}" data-i="{i}"><span class="tag">{escape(f.type)}'
                         f'</span> <span class="said">{escape(f.text)}</span>'
                         f'<span class="value">{escape(describe(f, names))}</span></li>'
                         for i, f in enumerate(doc.facts))
