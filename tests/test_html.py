@@ -4,6 +4,7 @@ headless Chromium: every fact in the rendered DOM, the legend, the counts, a scr
 
 import os
 import pty
+import re
 import shutil
 import subprocess
 import sys
@@ -199,3 +200,19 @@ def test_a_browser_screenshot(browser_page):
     assert png[:8] == b"\x89PNG\r\n\x1a\n"
     assert (int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")) == (1280, 2000)
     assert len(png) > 100_000, "a page of highlighted text compresses to far more than a blank one"
+
+
+def test_hovering_a_fact_lights_it_its_mentions_and_its_list_item(browser_page):
+    """The page's script, run by the browser: a mouseover on the first official of the first
+    seed (Nguyen Van Duoc, mentioned three more times) and what is lit afterwards."""
+    page, command = browser_page
+    probe = page.with_name("probe.html")
+    probe.write_text(page.read_text(encoding="utf-8").replace("</body>", """<script>
+const m=document.querySelector('article mark[data-type="official"]');
+m.dispatchEvent(new MouseEvent('mouseover',{bubbles:true}));
+document.body.dataset.lit=[...document.querySelectorAll('article:first-of-type .hl')]
+  .map(x=>x.tagName+(x.dataset.of?' of ':' ')+(x.dataset.i??x.dataset.of)).join(',');
+</script></body>"""), encoding="utf-8")
+    r = subprocess.run([*command, "--dump-dom", probe.as_uri()], capture_output=True, text=True, timeout=120)
+    lit = re.search(r'data-lit="([^"]*)"', r.stdout).group(1).split(",")
+    assert lit == ["MARK 0", "MARK of 0", "MARK of 0", "MARK of 0", "LI 0"]
