@@ -61,9 +61,10 @@ def _columns(ctx, param, value):
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, metavar="PATH... | -")
-@click.option("--format", "fmt", type=click.Choice(["table", "json", "jsonl", "facts", "csv", "parquet"]),
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "jsonl", "facts", "csv", "parquet", "html"]),
               help="Output format: json/jsonl one document each, facts (JSON Lines) one fact each, csv and "
-                   "parquet one typed row per fact. Default: table on a terminal, json otherwise.")
+                   "parquet one typed row per fact, html a page with the facts highlighted (to -o FILE or a "
+                   "redirect). Default: table on a terminal, json otherwise.")
 @lang_option()
 @ref_date_option
 @types_option
@@ -90,12 +91,15 @@ def extract(paths, fmt, lang, ref_date, types, pattern, output, max_size, timeou
       cat article.txt | factx extract - --lang vi --types date
       factx extract news/ --glob '*.md' --format csv -o facts.csv
       factx extract news/ --format parquet -o facts.parquet
+      factx extract seeds/ --format html -o facts.html
     """
     from . import pipeline, render
 
     if fmt == "parquet" and output is None:
         raise CliError("--format parquet: give -o FILE (Parquet is a binary file, not a stream)",
                        hint="factx extract news/ --format parquet -o facts.parquet")
+    if fmt == "html" and output is None and sys.stdout.isatty():
+        raise CliError("--format html: a page is not for a terminal", hint="write it to a file: -o page.html")
     if picked and fmt not in ("csv", "parquet"):
         raise CliError(f"--columns: only for --format csv or parquet, not {fmt or 'the default'}")
 

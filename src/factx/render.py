@@ -150,9 +150,6 @@ def _escape(text: str) -> str:
     return escape(text)
 
 
-FORMATS = ("table", "json", "jsonl", "facts", "csv", "parquet")
-
-
 def writer(fmt: str, stream: IO[str] | None, console: Any = None, **options: Any):
     """The writer for ``fmt``. ``console`` is the rich Console a table goes to (with the table's
     ``context`` and ``verbose``); ``columns`` picks a CSV's or Parquet file's columns. Parquet
@@ -171,4 +168,8 @@ def writer(fmt: str, stream: IO[str] | None, console: Any = None, **options: Any
         return ParquetWriter(stream, options.get("columns"))
     if fmt == "table":
         return TableWriter(console, options.get("context", False), options.get("verbose", False))
+    if fmt == "html":
+        from .htmlview import HtmlWriter
+
+        return HtmlWriter(stream)
     raise ValueError(f"unknown format {fmt!r}")
