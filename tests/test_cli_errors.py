@@ -221,3 +221,16 @@ def every_command(group=cli, path=()):
 def test_every_help_shows_an_example(command):
     r = run(*command, "--help")
     assert r.exit_code == 0 and "Example:" in r.stdout
+
+
+def test_only_missing_paths_write_nothing(tmp_path):
+    from click.testing import CliRunner
+
+    from factx.cli import cli
+
+    out = tmp_path / "out.json"
+    out.write_text("kept", encoding="utf-8")
+    r = CliRunner().invoke(cli, ["extract", str(tmp_path / "nope.txt"), "--format", "json"])
+    assert r.exit_code == 2 and r.stdout == "" and "no such file or directory" in r.stderr
+    r = CliRunner().invoke(cli, ["extract", str(tmp_path / "nope.txt"), "-o", str(out)])
+    assert r.exit_code == 2 and out.read_text(encoding="utf-8") == "kept"

@@ -124,6 +124,9 @@ def extract(paths, fmt, lang, ref_date, types, pattern, output, max_size, timeou
                     inputs.say(f"factx: warning: {warning}")
                 sink.write(item)
         status = inputs.finish()
+        if status == EXIT_USAGE and inputs.skipped == inputs.seen:     # every path missing: nothing was read
+            target.abandon()
+            sys.exit(status)
         sink.close(inputs.skipped) if isinstance(sink, render.TableWriter) else sink.close()
         target.commit()
     except (FactxError, click.ClickException):
