@@ -80,9 +80,9 @@ def candidates(book: rulebook.Rulebook, matches: list[Match], reading: Reading) 
 
 def describe(attrs: Mapping[str, Any], people: Mapping[str, str] = {}) -> str:
     """``actor → modality → action (due …)``, the actor as the text wrote it, with the person
-    it stands for when the text wrote a pronoun or a title ("He (Kanat Tumysh)")."""
+    it stands for when the text wrote a pronoun or a title ("He (Kanat Tumysh)", "They (both sides)")."""
     key, written = attrs.get("actor"), attrs.get("actor_text")
-    name = people.get(key) if key else None
+    name = people.get(key, key) if key else None          # a person's name, or the party resolved ("both sides")
     if written and name and fold(name) not in fold(written):
         actor = f"{written} ({name})"
     else:
