@@ -85,15 +85,17 @@ class Inputs:
 
     A folder with no matching file is a warning when other inputs were read, and the error
     ``no input files`` (exit 2) when nothing at all was: a run that read nothing must not look
-    like a run that found nothing.
+    like a run that found nothing. A run over record files ends with a count of its records
+    (``count_records``), since a few bad lines among a million are easy to miss.
     """
 
-    def __init__(self, say: Callable[[str], None], glob: str):
-        self.say, self.glob = say, glob
-        self.status, self.seen, self.empty, self.skipped = EXIT_OK, 0, [], 0
+    def __init__(self, say: Callable[[str], None], glob: str, count_records: bool = False):
+        self.say, self.glob, self.count_records = say, glob, count_records
+        self.status, self.seen, self.empty, self.skipped, self.extracted = EXIT_OK, 0, [], 0, 0
 
     def document(self) -> None:
         self.seen += 1
+        self.extracted += 1
 
     def failed(self, error: SourceError) -> None:
         if error.kind == "empty":
@@ -112,5 +114,8 @@ class Inputs:
                            hint="--glob chooses which files are read inside folders, e.g. --glob '*.md'")
         for source in self.empty:
             self.say(f"factx: warning: {source}: no files matching {self.glob}; nothing read there")
+        if self.count_records:
+            self.say(f"factx: {self.seen:,} record{'s' if self.seen != 1 else ''} read, "
+                     f"{self.extracted:,} extracted, {self.skipped:,} skipped")
         return self.status
 
