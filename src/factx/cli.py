@@ -132,7 +132,10 @@ def extract(paths, fmt, lang, ref_date, types, pattern, input_format, text_field
                     inputs.say(f"factx: warning: {warning}")
                 sink.write(item)
         status = inputs.finish()
-        sink.close(inputs.skipped) if isinstance(sink, render.TableWriter) else sink.close()
+        if isinstance(sink, render.TableWriter):    # its "files skipped"; bad records are in the summary line
+            sink.close(inputs.files_unread if record_run else inputs.skipped)
+        else:
+            sink.close()
         target.commit()
     except (FactxError, click.ClickException):
         target.abandon()

@@ -23,6 +23,7 @@ EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPT = 0, 1, 2, 130
 PATTERN_HINT = "`factx rules check --patterns DIR` lists every problem in a pack at once"
 USAGE_KINDS = ("missing",)                          # a SourceError of these kinds is the caller's mistake: 2
 LOUD_KINDS = ("missing", "internal", "timeout")     # shown as errors; the other kinds as warnings
+DOCUMENT_KINDS = ("record", "internal", "timeout")  # one document skipped, not a whole file
 
 
 class CliError(click.ClickException):
@@ -91,7 +92,8 @@ class Inputs:
 
     def __init__(self, say: Callable[[str], None], glob: str, count_records: bool = False):
         self.say, self.glob, self.count_records = say, glob, count_records
-        self.status, self.seen, self.empty, self.skipped, self.extracted = EXIT_OK, 0, [], 0, 0
+        self.status, self.seen, self.empty, self.skipped = EXIT_OK, 0, [], 0
+        self.extracted, self.files_unread = 0, 0
 
     def document(self) -> None:
         self.seen += 1
@@ -103,6 +105,7 @@ class Inputs:
             return
         self.seen += 1
         self.skipped += 1
+        self.files_unread += error.kind not in DOCUMENT_KINDS
         self.say(f"factx: {'error' if error.kind in LOUD_KINDS else 'warning'}: {error}")
         self.status = max(self.status, from_library(error).exit_code)
 
@@ -115,7 +118,10 @@ class Inputs:
         for source in self.empty:
             self.say(f"factx: warning: {source}: no files matching {self.glob}; nothing read there")
         if self.count_records:
-            self.say(f"factx: {self.seen:,} record{'s' if self.seen != 1 else ''} read, "
-                     f"{self.extracted:,} extracted, {self.skipped:,} skipped")
+            read = self.seen - self.files_unread
+            unread = self.files_unread
+            self.say(f"factx: {read:,} record{'s' if read != 1 else ''} read, {self.extracted:,} extracted, "
+                     f"{read - self.extracted:,} skipped"
+                     + (f"; {unread:,} file{'s' if unread != 1 else ''} could not be read" if unread else ""))
         return self.status
 

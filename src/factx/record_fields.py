@@ -47,7 +47,12 @@ def to_record(row: Mapping[str, Any], where: str, options, max_bytes: int):
         return bad(f"text field {options.text_field!r} is {described(text)}, not a string")
     if not text.strip():
         return bad(f"text field {options.text_field!r} is empty")
-    if len(text) > max_bytes or len(text.encode("utf-8", "surrogatepass")) > max_bytes:
+    try:
+        size = len(text.encode("utf-8"))
+    except UnicodeEncodeError as e:       # a lone surrogate escape (\ud800) in JSON: no output could hold it
+        return bad(f"text field {options.text_field!r} holds a lone surrogate {text[e.start]!r} "
+                   f"at character {e.start}, which is no text")
+    if size > max_bytes:
         return bad(f"text larger than the {max_bytes // (1024 * 1024)} MB limit (--max-size)")
 
     source = where
@@ -56,7 +61,7 @@ def to_record(row: Mapping[str, Any], where: str, options, max_bytes: int):
         if found not in (MISSING, None, ""):
             if isinstance(found, bool) or not isinstance(found, (str, int, float)):
                 return bad(f"id field {options.id_field!r} is {described(found)}, not a string or number")
-            source = str(found)
+            source = str(found).encode("utf-8", "backslashreplace").decode("utf-8")
 
     day = None
     if options.date_field:

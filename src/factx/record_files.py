@@ -59,7 +59,7 @@ def _jsonl(source: str, stream, max_bytes: int) -> Iterator[Row | SourceError]:
         if not line.strip():
             continue
         try:
-            row = json.loads(line.decode("utf-8"))
+            row = json.loads(line.rstrip(b"\r\n").decode("utf-8"))
         except UnicodeDecodeError as e:
             yield SourceError(where, f"not valid UTF-8 (byte 0x{line[e.start]:02x} at column {e.start + 1})",
                               kind="record")
