@@ -17,7 +17,7 @@ from .errors import SourceError
 from .record_fields import described
 
 Row = tuple[str, Mapping[str, Any]]
-BATCH = 256            # Parquet rows decoded at once: a few MB of news, never a whole row group's worth more
+BATCH = 256            # Parquet rows made Python objects at once; pyarrow holds one row group decoded
 _SKIP_CHUNK = 1 << 20
 
 
