@@ -16,7 +16,7 @@ from importlib import import_module
 from .errors import FactxError, PatternError, SourceError
 
 __version__ = "0.1.0"
-_LAZY = {"extract": "pipeline", "extract_file": "pipeline", "extract_paths": "pipeline",
+_LAZY = {"extract": "pipeline", "extract_file": "pipeline", "extract_paths": "pipeline", "Input": "records",
          "Document": "facts", "DocumentDate": "facts", "Fact": "facts", "to_dataframe": "dataframe",
          "to_spacy": "spacy_bridge"}
 __all__ = [*_LAZY, "FactxError", "PatternError", "SourceError", "__version__"]

@@ -15,7 +15,8 @@ from . import __version__
 from .cli_errors import EXIT_FAILED, EXIT_INTERRUPT, EXIT_OK, EXIT_USAGE, CliError, Group, Inputs
 from .cli_eval import eval_command
 from .cli_explain import explain
-from .cli_options import glob_option, lang_option, patterns_option, ref_date_option, types_option
+from .cli_options import (glob_option, input_options, lang_option, make_input, patterns_option, ref_date_option,
+                          types_option)
 from .cli_rules import rules
 from .entry import disarm
 from .errors import FactxError, SourceError
@@ -69,6 +70,7 @@ def _columns(ctx, param, value):
 @ref_date_option
 @types_option
 @glob_option
+@input_options
 @click.option("-o", "--output", type=click.Path(dir_okay=False),
               help="Write to this file instead of stdout.")
 @click.option("--max-size", type=click.IntRange(min=1), default=20, show_default=True, metavar="MB",
@@ -80,8 +82,8 @@ def _columns(ctx, param, value):
 @click.option("--context", is_flag=True, help="Table: show each fact's sentence under its value.")
 @click.option("-v", "--verbose", is_flag=True, help="Table: show each fact's offsets and rule id under its value.")
 @patterns_option
-def extract(paths, fmt, lang, ref_date, types, pattern, output, max_size, timeout, picked, context, verbose,
-            patterns):
+def extract(paths, fmt, lang, ref_date, types, pattern, input_format, text_field, id_field, date_field, lang_field,
+            output, max_size, timeout, picked, context, verbose, patterns):
     """Extract facts from files, folders (recursive) or - (stdin).
 
     \b
@@ -92,8 +94,10 @@ def extract(paths, fmt, lang, ref_date, types, pattern, output, max_size, timeou
       factx extract news/ --glob '*.md' --format csv -o facts.csv
       factx extract news/ --format parquet -o facts.parquet
       factx extract seeds/ --format html -o facts.html
+      factx extract corpus.jsonl.gz --text-field body --id-field url --date-field published_at
+      zcat corpus.jsonl.gz | factx extract - --input-format jsonl
     """
-    from . import pipeline, render
+    from . import pipeline, records, render
 
     if fmt == "parquet" and output is None:
         raise CliError("--format parquet: give -o FILE (Parquet is a binary file, not a stream)",
@@ -106,14 +110,18 @@ def extract(paths, fmt, lang, ref_date, types, pattern, output, max_size, timeou
     target = _Output(output)
     fmt = fmt or ("table" if output is None and sys.stdout.isatty() else "json")
     options = {"lang": None if lang == "auto" else lang, "ref_date": ref_date, "types": types,
-               "max_bytes": max_size * 1024 * 1024, "patterns": patterns, "timeout": timeout}
+               "max_bytes": max_size * 1024 * 1024, "patterns": patterns, "timeout": timeout,
+               "input": make_input(input_format, text_field, id_field, date_field, lang_field)}
+    record_run = records.has_record_files(paths, pattern, options["input"])
     try:
         stream = target.open(binary=fmt == "parquet")
         out_console, err_console = _consoles(output, stream)
         sink = render.writer(fmt, stream, out_console,
                              context=context, verbose=verbose, columns=picked)
-        inputs = Inputs(lambda line: err_console.print(line, markup=False, highlight=False, soft_wrap=True), pattern)
-        with _progress(paths, pattern, err_console, _to_a_file(output)) as advance:
+        inputs = Inputs(lambda line: err_console.print(line, markup=False, highlight=False, soft_wrap=True), pattern,
+                        count_records=record_run)
+        # The bar counts files; a record file is many documents, so record runs have the summary line instead.
+        with _progress(paths, pattern, err_console, _to_a_file(output) and not record_run) as advance:
             for item in pipeline.extract_paths(paths, glob=pattern, **options):
                 advance()
                 if isinstance(item, SourceError):
@@ -127,7 +135,10 @@ def extract(paths, fmt, lang, ref_date, types, pattern, output, max_size, timeou
         if status == EXIT_USAGE and inputs.skipped == inputs.seen:     # every path missing: nothing was read
             target.abandon()
             sys.exit(status)
-        sink.close(inputs.skipped) if isinstance(sink, render.TableWriter) else sink.close()
+        if isinstance(sink, render.TableWriter):    # its "files skipped"; bad records are in the summary line
+            sink.close(inputs.files_unread if record_run else inputs.skipped)
+        else:
+            sink.close()
         target.commit()
     except (FactxError, click.ClickException):
         target.abandon()

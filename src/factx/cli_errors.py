@@ -23,6 +23,7 @@ EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPT = 0, 1, 2, 130
 PATTERN_HINT = "`factx rules check --patterns DIR` lists every problem in a pack at once"
 USAGE_KINDS = ("missing",)                          # a SourceError of these kinds is the caller's mistake: 2
 LOUD_KINDS = ("missing", "internal", "timeout")     # shown as errors; the other kinds as warnings
+DOCUMENT_KINDS = ("record", "internal", "timeout")  # one document skipped, not a whole file
 
 
 class CliError(click.ClickException):
@@ -85,15 +86,18 @@ class Inputs:
 
     A folder with no matching file is a warning when other inputs were read, and the error
     ``no input files`` (exit 2) when nothing at all was: a run that read nothing must not look
-    like a run that found nothing.
+    like a run that found nothing. A run over record files ends with a count of its records
+    (``count_records``), since a few bad lines among a million are easy to miss.
     """
 
-    def __init__(self, say: Callable[[str], None], glob: str):
-        self.say, self.glob = say, glob
+    def __init__(self, say: Callable[[str], None], glob: str, count_records: bool = False):
+        self.say, self.glob, self.count_records = say, glob, count_records
         self.status, self.seen, self.empty, self.skipped = EXIT_OK, 0, [], 0
+        self.extracted, self.files_unread = 0, 0
 
     def document(self) -> None:
         self.seen += 1
+        self.extracted += 1
 
     def failed(self, error: SourceError) -> None:
         if error.kind == "empty":
@@ -101,6 +105,7 @@ class Inputs:
             return
         self.seen += 1
         self.skipped += 1
+        self.files_unread += error.kind not in DOCUMENT_KINDS
         self.say(f"factx: {'error' if error.kind in LOUD_KINDS else 'warning'}: {error}")
         self.status = max(self.status, from_library(error).exit_code)
 
@@ -112,5 +117,11 @@ class Inputs:
                            hint="--glob chooses which files are read inside folders, e.g. --glob '*.md'")
         for source in self.empty:
             self.say(f"factx: warning: {source}: no files matching {self.glob}; nothing read there")
+        if self.count_records:
+            read = self.seen - self.files_unread
+            unread = self.files_unread
+            self.say(f"factx: {read:,} record{'s' if read != 1 else ''} read, {self.extracted:,} extracted, "
+                     f"{read - self.extracted:,} skipped"
+                     + (f"; {unread:,} file{'s' if unread != 1 else ''} could not be read" if unread else ""))
         return self.status
 

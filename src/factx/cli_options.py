@@ -116,3 +116,46 @@ glob_option = click.option(
 patterns_option = click.option(
     "--patterns", "patterns", multiple=True, callback=_patterns, metavar="DIR", is_eager=True,
     help="A folder of your own rule files (same layout as patterns/), layered over the built-in ones. Repeatable.")
+
+
+def _input_format(ctx, param, value):
+    return None if value in (None, "auto") else value
+
+
+def _field(ctx, param, value):
+    from .records import field_problem
+
+    problem = None if value is None else field_problem(value)
+    if problem:
+        raise CliError(f"{max(param.opts, key=len)}: {problem}", hint="for example --text-field body or meta.body")
+    return value
+
+
+def input_options(command):
+    """``--input-format`` and the field options of record files (JSON Lines, CSV, Parquet),
+    gathered by ``make_input`` into the one ``records.Input`` the library takes."""
+    options = [
+        click.option("--input-format", type=click.Choice(["auto", "text", "jsonl", "csv", "tsv", "parquet"]),
+                     default="auto", show_default=True, callback=_input_format,
+                     help="How to read every input; auto goes by extension (.jsonl/.ndjson, .csv, .tsv, "
+                          ".parquet, each maybe .gz/.bz2/.xz/.zst; anything else is text)."),
+        click.option("--text-field", default="text", show_default=True, metavar="FIELD", callback=_field,
+                     help="Record files: the field holding the article; a dotted path reaches into nested JSON."),
+        click.option("--id-field", metavar="FIELD", callback=_field,
+                     help="Record files: the field naming each document (its source). Default: FILE:LINE."),
+        click.option("--date-field", metavar="FIELD", callback=_field,
+                     help="Record files: each document's date (ISO date or date-time, epoch seconds); "
+                          "--ref-date is the fallback."),
+        click.option("--lang-field", metavar="FIELD", callback=_field,
+                     help="Record files: each document's language code (en, vi, en-US); --lang is the fallback."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def make_input(input_format, text_field, id_field, date_field, lang_field):
+    """The options above as the library's ``records.Input``."""
+    from .records import Input
+
+    return Input(input_format, text_field, id_field, date_field, lang_field)

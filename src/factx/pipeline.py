@@ -138,21 +138,32 @@ def extract_file(path: str | os.PathLike, **options) -> Document:
 
 def extract_record(record: Record, **options) -> Document:
     """Extract from one record: its own date (origin ``field``) and language, where it has
-    them, go before the options' ``ref_date`` and ``lang``."""
+    them, go before the options' ``ref_date`` and ``lang``. A record's language without rules
+    is data, not a mistaken option: that document is ``und``, with a warning, and the run goes on."""
     if record.date is not None:
         options = {**options, "ref_date": record.date, "ref_origin": "field"}
     if record.lang is not None:
+        if record.lang not in language.available(tuple(str(p) for p in options.get("patterns", ()))):
+            return Document(record.source, "und", 1.0, None, (), record.text,
+                            (f"{record.source}: language {record.lang!r} (language field) has no rules; "
+                             "no facts extracted",))
         options = {**options, "lang": record.lang}
     return extract(record.text, source=record.source, **options)
 
 
 def extract_paths(paths: Iterable[str | os.PathLike] | str | os.PathLike, *, glob: str = "*.txt",
-                  max_bytes: int = sources.MAX_BYTES, **options) -> Iterator[Document | SourceError]:
+                  max_bytes: int = sources.MAX_BYTES, input: records.Input | None = None,
+                  **options) -> Iterator[Document | SourceError]:
     """Stream one Document (or one SourceError) per input document, in order.
 
     ``paths``: files, folders (walked recursively, sorted, reading files matching ``glob``)
-    or ``"-"`` for stdin; one path or a list. ``max_bytes`` bounds a file's size; the other
-    options are ``extract``'s.
+    or ``"-"`` for stdin; one path or a list. A text file is one document; a record file
+    (``.jsonl``, ``.ndjson``, ``.csv``, ``.tsv``, ``.parquet``, maybe ``.gz``/``.bz2``/``.xz``/
+    ``.zst``) one per record, read as a stream. ``input``, a ``factx.Input``, says how: the
+    format for every input and the text, id, date and language fields (``help(factx.Input)``).
+    A record that cannot be an article is a SourceError of kind ``record`` naming ``FILE:LINE``.
+    ``max_bytes`` bounds a text file's size and each record's; the other options are
+    ``extract``'s (a record's own date and language go before ``ref_date`` and ``lang``).
 
     A document that fails in an unexpected way is that document's failure alone: it comes out
     as a SourceError of kind ``internal`` and the run goes on (a 200,000-article job must not
@@ -160,7 +171,7 @@ def extract_paths(paths: Iterable[str | os.PathLike] | str | os.PathLike, *, glo
     """
     if isinstance(paths, (str, os.PathLike)):       # one path, not the characters of one
         paths = [paths]
-    for item in records.read([os.fspath(p) for p in paths], glob, max_bytes):
+    for item in records.read([os.fspath(p) for p in paths], glob, max_bytes, input):
         if isinstance(item, SourceError):
             yield item
             continue

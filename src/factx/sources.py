@@ -72,19 +72,25 @@ def _not_a_file(path: Path) -> str:
 
 
 def read(source: str, max_bytes: int = MAX_BYTES) -> str:
-    """The file's text: UTF-8, BOM removed, nothing else changed."""
+    """The file's text: UTF-8, BOM removed, nothing else changed; a ``.gz``, ``.bz2``, ``.xz``
+    or ``.zst`` file is decompressed first (``max_bytes`` then bounds the text, not the file)."""
+    from . import compressed
+
     try:
-        if source == "-":
-            if sys.stdin is None or sys.stdin.closed:
-                raise SourceError(source, "standard input is closed")
-            data = sys.stdin.buffer.read(max_bytes + 1)
-        else:
-            with open(source, "rb") as f:
-                data = f.read(max_bytes + 1)
+        with compressed.opened(source) as (stream, broken):
+            try:
+                data = stream.read(max_bytes + 1)
+            except broken as e:
+                raise SourceError(source, f"cannot decompress: {e}") from None
     except IsADirectoryError:
         raise SourceError(source, "is a directory") from None
     except OSError as e:
         raise SourceError(source, f"cannot read: {e.strerror or e}") from None
+    return decode(source, data, max_bytes)
+
+
+def decode(source: str, data: bytes, max_bytes: int = MAX_BYTES) -> str:
+    """``data`` as text, or a SourceError that says what it is instead and how to convert it."""
     if len(data) > max_bytes:
         raise SourceError(source, f"larger than the {max_bytes // (1024 * 1024)} MB limit (--max-size); split it")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
