@@ -15,6 +15,7 @@ from . import __version__
 from .cli_errors import EXIT_FAILED, EXIT_INTERRUPT, EXIT_OK, EXIT_USAGE, CliError, Group, Inputs
 from .cli_eval import eval_command
 from .cli_explain import explain
+from .cli_report import report
 from .cli_options import glob_option, lang_option, patterns_option, ref_date_option, types_option
 from .cli_rules import rules
 from .entry import disarm
@@ -274,6 +275,7 @@ def schema_command(shape):
 cli.add_command(rules)
 cli.add_command(eval_command)
 cli.add_command(explain)
+cli.add_command(report)
 
 
 def main() -> None:
