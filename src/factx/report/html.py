@@ -35,11 +35,13 @@ section.part{background:#fff;border:1px solid #dde0e5;border-radius:8px;margin:0
 section.part>h2{font-size:1.25rem;margin:.2rem 0 .4rem}
 section.part h3{font-size:1.02rem;margin:1.1rem 0 .3rem}
 .lede{color:#555b66;margin:0 0 .8rem;font-size:.92rem}
-.cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(10.5rem,1fr));gap:.7rem;margin:.3rem 0}
+.cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(10rem,1fr));gap:.7rem;margin:.3rem 0}
 .card{border:1px solid #e3e6ea;border-radius:6px;padding:.5rem .8rem;background:#fafbfc}
 .card b{display:block;font-size:1.35rem;line-height:1.25;overflow-wrap:anywhere}
 .card span{color:#555b66;font-size:.85rem}
 table.rows{border-collapse:collapse;width:100%;font-size:.9rem}
+table.commitments{table-layout:fixed}
+table.commitments col.m{width:7.5rem}table.commitments col.d{width:10rem}table.commitments col.a{width:36%}
 table.rows th{text-align:left;font-weight:600;color:#555b66;border-bottom:2px solid #dde0e5;padding:.35rem .5rem;
  white-space:nowrap}
 table.rows td{border-bottom:1px solid #eceef1;padding:.45rem .5rem;vertical-align:top}
@@ -82,6 +84,10 @@ mark:target{outline:3px solid #d6336c;outline-offset:2px;animation:flash 1.6s ea
  table.rows td[data-label]::before{content:attr(data-label);display:block;font-size:.72rem;font-weight:600;
   text-transform:uppercase;letter-spacing:.04em;color:#6b717c}
  td.num{text-align:left}
+ table.rows td.small{display:inline-block;width:auto;min-width:5.5rem;vertical-align:top}
+ .cards{grid-template-columns:1fr 1fr;gap:.5rem}
+ .card b{font-size:1.1rem}
+ table.commitments col{width:auto!important}
  article{padding:.8rem}
 }
 """
@@ -89,7 +95,7 @@ mark:target{outline:3px solid #d6336c;outline-offset:2px;animation:flash 1.6s ea
 # The timeline: drawn from #tl-data on load and again when the width changes.
 JS = r"""
 (function(){
-const NS='http://www.w3.org/2000/svg';
+const NS='http://www.w3.org/2000/svg',YEAR=365.25;
 function el(tag,attrs,parent){const e=document.createElementNS(NS,tag);
  for(const k in attrs)e.setAttribute(k,attrs[k]);if(parent)parent.appendChild(e);return e;}
 function day(s){const [y,m,d]=s.split('-').map(Number);return Date.UTC(y,m-1,d)/864e5;}
@@ -98,29 +104,39 @@ function draw(){
  if(!box||!src)return;const pts=JSON.parse(src.textContent);box.textContent='';
  if(!pts.length){box.textContent='No dated facts.';return;}
  const W=Math.max(300,box.clientWidth),lanes=[['date','Dates mentioned','#1f6fb2'],['commitment','Commitments due','#a3428a']];
- let lo=Infinity,hi=-Infinity;for(const p of pts){p.b=day(p.begin);p.e=day(p.end);lo=Math.min(lo,p.b);hi=Math.max(hi,p.e);}
- const pad=Math.max(20,(hi-lo)*0.03);lo-=pad;hi+=pad;
- const L=W<600?8:110,R=12,x=v=>L+(v-lo)/(hi-lo)*(W-L-R),ROW=9,MAXROWS=W<600?10:14;
- let y=22;const svg=el('svg',{role:'img','aria-label':'Timeline of dated facts and commitments; the list below gives the same points'});
+ for(const p of pts){p.b=day(p.begin);p.e=day(p.end);}
+ // The axis covers the bulk of the points: the earliest and latest tenth are kept only when
+ // close; the others sit at the edge, counted ("12 earlier"), still linked.
+ const bs=pts.map(p=>p.b).sort((a,b)=>a-b),es=pts.map(p=>p.e).sort((a,b)=>a-b),n=pts.length;
+ let lo=bs[0],hi=es[n-1];const q0=bs[Math.floor(n*.1)],q1=es[Math.ceil(n*.9)-1];
+ if(q0-lo>5*YEAR)lo=q0-YEAR;if(hi-q1>5*YEAR)hi=q1+YEAR;
+ const pad=Math.max(20,(hi-lo)*0.02);lo-=pad;hi+=pad;
+ const L=10,R=10,x=v=>L+(Math.min(Math.max(v,lo),hi)-lo)/(hi-lo)*(W-L-R),ROW=9,MAXROWS=W<600?10:14;
+ let y=24;const svg=el('svg',{role:'img','aria-label':'Timeline of dated facts and commitments; the list below gives the same points'});
  const g=el('g',{},svg),marks=el('g',{},svg);
+ const early=pts.filter(p=>p.e<lo).length,late=pts.filter(p=>p.b>hi).length;
  for(const [kind,title,colour] of lanes){
   const mine=pts.filter(p=>p.kind===kind);if(!mine.length)continue;
-  const ends=[];const top=y+(W<600?14:4);
-  if(W<600)el('text',{x:L,y:y+8,fill:'#3a3f47','font-weight':600},g).textContent=title+' ('+mine.length+')';
-  else el('text',{x:4,y:top+8,fill:'#3a3f47','font-weight':600},g).textContent=title;
-  let rows=1;
+  el('text',{x:L,y:y+10,fill:'#3a3f47','font-weight':600},g).textContent=title+' ('+mine.length+')';
+  const top=y+16,ends=[];let rows=1;
   for(const p of mine){const x0=x(p.b),x1=Math.max(x(p.e),x0);let r=ends.findIndex(e=>e<x0-7);
    if(r<0){r=ends.length<MAXROWS?ends.length:ends.indexOf(Math.min(...ends));}ends[r]=x1;rows=Math.max(rows,r+1);
-   const cy=top+6+r*ROW,a=el('a',{href:'#'+p.fact,'data-fact':p.fact,'data-kind':kind},marks);
+   const cy=top+7+r*ROW,a=el('a',{href:'#'+p.fact,'data-fact':p.fact,'data-kind':kind},marks);
    el('title',{},a).textContent=p.value+' · '+p.label+' — '+p.sentence;
-   if(x1-x0>6)el('rect',{x:x0,y:cy-3,width:x1-x0,height:6,rx:3,fill:colour,'fill-opacity':.55,stroke:colour},a);
-   else el('circle',{cx:(x0+x1)/2,cy:cy,r:3.6,fill:colour,'fill-opacity':.8,stroke:'#fff','stroke-width':.8},a);}
-  const h=rows*ROW+12;el('rect',{x:L,y:top-2,width:W-L-R,height:h,fill:'#f6f7f9',rx:4},g);y=top+h+8;}
+   if(x1-x0>6)el('rect',{x:x0,y:cy-3,width:x1-x0,height:6,rx:3,fill:colour,'fill-opacity':.5,stroke:colour},a);
+   else el('circle',{cx:(x0+x1)/2,cy:cy,r:3.6,fill:colour,'fill-opacity':.85,stroke:'#fff','stroke-width':.8},a);}
+  const h=rows*ROW+12;el('rect',{x:L,y:top,width:W-L-R,height:h,fill:'#f4f6f8',rx:4},g);y=top+h+8;}
  const first=new Date(lo*864e5).getUTCFullYear(),last=new Date(hi*864e5).getUTCFullYear();
- const span=last-first+1,step=Math.max(1,Math.ceil(span/Math.max(2,Math.floor((W-L-R)/70))));
- for(let yr=first;yr<=last+1;yr++){const v=Date.UTC(yr,0,1)/864e5;if(v<lo||v>hi)continue;const xx=x(v);
-  el('line',{x1:xx,x2:xx,y1:14,y2:y-4,stroke:'#c9ced6','stroke-dasharray':'2 3'},g);
-  if((yr-first)%step===0)el('text',{x:xx+2,y:11,fill:'#555b66'},g).textContent=yr;}
+ const step=Math.max(1,Math.ceil((last-first+1)/Math.max(2,Math.floor((W-L-R)/64))));
+ for(let yr=first;yr<=last+1;yr++){const v=Date.UTC(yr,0,1)/864e5;if(v<=lo||v>=hi||(yr-first)%step)continue;const xx=x(v);
+  el('line',{x1:xx,x2:xx,y1:14,y2:y-4,stroke:'#b9c0ca','stroke-dasharray':'2 3'},g);
+  el('text',{x:xx+3,y:11,fill:'#555b66'},g).textContent=yr;}
+ if(early)el('text',{x:L,y:y+8,fill:'#6b717c'},g).textContent='◂ '+early+' earlier';
+ if(late)el('text',{x:W-R,y:y+8,fill:'#6b717c','text-anchor':'end'},g).textContent=late+' later ▸';
+ if(box.dataset.asOf){const v=day(box.dataset.asOf);if(v>lo&&v<hi){const xx=x(v);
+  el('line',{x1:xx,x2:xx,y1:14,y2:y-4,stroke:'#d6336c','stroke-width':1.5},g);
+  el('text',{x:xx-3,y:11,fill:'#d6336c','text-anchor':'end','font-weight':600},g).textContent='as of';}}
+ if(early||late)y+=14;
  svg.setAttribute('viewBox','0 0 '+W+' '+y);svg.setAttribute('width',W);svg.setAttribute('height',y);box.appendChild(svg);}
 let last=0;
 document.addEventListener('DOMContentLoaded',draw);
@@ -242,7 +258,7 @@ def _overview(report: Report) -> str:
     dated = sorted(d["document_date"] for d in docs if d["document_date"])
     span = f"{dated[0]} – {dated[-1]}" if dated else "no dates"
     several = sum(1 for c in report.commitments if len({s["document"] for s in c["sources"]}) > 1)
-    money = " · ".join(f"{_amount(c['amount'], c['currency'])}" for c in report.money["by_currency"][:3]) or "none"
+    money = " · ".join(_short(c["amount"], c["currency"]) for c in report.money["by_currency"][:3]) or "none"
     cards = [(len(docs), "documents · " + ", ".join(f"{n} {lang}" for lang, n in sorted(languages.items()))),
              (span, "document dates"), (len(report.people), "people"),
              (len(report.commitments), f"commitments · {several} reported by several articles"),
@@ -281,10 +297,10 @@ def _people(report: Report) -> str:
         rows.append(f'<tr id="person-{escape(p["key"].replace(" ", "-"))}" data-key="{escape(p["key"])}">'
                     f'<td data-label="Person">{"".join(names)}<div class="key">{escape(p["key"])}</div></td>'
                     f'<td data-label="Roles and titles (reported)">{roles}</td>'
-                    f'<td data-label="Country">{escape(", ".join(p["countries"]) or "—")}</td>'
+                    f'<td class="small" data-label="Country">{escape(", ".join(p["countries"]) or "—")}</td>'
                     f'<td data-label="Organisations">{escape("; ".join(p["organizations"]) or "—")}</td>'
-                    f'<td class="num" data-label="Documents">{p["documents"]}</td>'
-                    f'<td class="num" data-label="Mentions">{p["mentions"]}</td>'
+                    f'<td class="num small" data-label="Documents">{p["documents"]}</td>'
+                    f'<td class="num small" data-label="Mentions">{p["mentions"]}</td>'
                     f'<td data-label="Sentences"><ul class="src">{sources}</ul></td></tr>')
     head = ('<tr><th>Person</th><th>Roles and titles (reported)</th><th>Country</th><th>Organisations</th>'
             '<th class="num">Docs</th><th class="num">Mentions</th><th>Sentences</th></tr>')
@@ -318,7 +334,7 @@ def _commitment_rows(commitments: list[dict]) -> str:
         for c in commitments)
 
 
-_COMMITMENT_HEAD = ('<thead><tr><th>Modality</th><th>Action</th><th>Due</th><th>Sources</th></tr></thead>')
+_COMMITMENT_HEAD = ('<colgroup><col class="m"><col class="a"><col class="d"><col></colgroup><thead><tr><th>Modality</th><th>Action</th><th>Due</th><th>Sources</th></tr></thead>')
 
 
 def _commitments(report: Report) -> str:
@@ -363,6 +379,14 @@ def _amount(amount: int | float, currency: str, high: int | float | None = None)
         return f"{v:,}" if isinstance(v, int) else f"{v:,.2f}"
 
     return f"{one(amount)}{'–' + one(high) if high is not None else ''} {currency}"
+
+
+def _short(amount: int | float, currency: str) -> str:
+    """``1.5 trillion USD``: a total at a glance (the table below has every digit)."""
+    for size, word in ((10**12, "trillion"), (10**9, "billion"), (10**6, "million")):
+        if amount >= size:
+            return f"{amount / size:,.{1 if amount < 100 * size else 0}f} {word} {currency}".replace(".0 ", " ")
+    return _amount(amount, currency)
 
 
 def _money(report: Report) -> str:
@@ -412,6 +436,6 @@ def _timeline(report: Report) -> str:
             f'per document) and every commitment at its due; a point links to its sentence.</p>'
             f'<div class="tl-legend" aria-hidden="true"><span><i style="background:#1f6fb2"></i>dates mentioned'
             f'</span><span><i style="background:#a3428a"></i>commitments due</span></div>'
-            f'<div class="chart" id="tl-chart"></div><script type="application/json" id="tl-data">{payload}</script>'
+            f'<div class="chart" id="tl-chart" data-as-of="{escape(report.as_of or "")}"></div><script type="application/json" id="tl-data">{payload}</script>'
             f'<details><summary>The same as a list ({len(report.timeline)} points)</summary><ol class="tl">{items}'
             f'</ol></details></section>\n')
