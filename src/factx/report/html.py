@@ -70,7 +70,8 @@ a{color:#1f4f8a}
 ol.tl{font-size:.88rem;padding-left:1.2rem;max-height:32rem;overflow:auto}
 ol.tl li{margin:0 0 .3rem}
 details>summary{cursor:pointer;color:#1f4f8a;margin:.4rem 0}
-#documents>article,main>article{content-visibility:auto;contain-intrinsic-size:auto 900px}
+main>article{content-visibility:auto;contain-intrinsic-size:auto 900px}
+section.part h3+table.rows,#people table.rows,#timeline details{content-visibility:auto;contain-intrinsic-size:auto 600px}
 mark:target{outline:3px solid #d6336c;outline-offset:2px;animation:flash 1.6s ease-out 2}
 @keyframes flash{50%{background:#ffe066}}
 @media (max-width:45rem){
@@ -317,10 +318,22 @@ def _due_text(c: dict) -> str:
             f'<div class="key">{escape(c["due_begin"] or "?")} … {escape(c["due_end"] or "?")}</div>')
 
 
+SHOWN_SOURCES = 3         # a row shows this many sources; the others wait in a closed <details>
+
+
 def _sources(c: dict) -> str:
-    return "".join(f'<li>{_link(s["fact"], s["source"].rsplit("/", 1)[-1])} {_lang(s["language"])} '
+    items = _source_items(c["sources"])
+    if len(items) <= SHOWN_SOURCES + 1:
+        return "".join(items)
+    more = "".join(items[SHOWN_SOURCES:])
+    return (f'{"".join(items[:SHOWN_SOURCES])}<li><details><summary>{len(items) - SHOWN_SOURCES} more sources'
+            f'</summary><ul class="src">{more}</ul></details></li>')
+
+
+def _source_items(sources: list[dict]) -> list[str]:
+    return [f'<li>{_link(s["fact"], s["source"].rsplit("/", 1)[-1])} {_lang(s["language"])} '
                    f'<span class="other">{escape(s["document_date"] or "undated")} · {escape(s["trigger"])}</span>'
-                   f'<q>{escape(" ".join(s["sentence"].split()))}</q></li>' for s in c["sources"])
+                   f'<q>{escape(" ".join(s["sentence"].split()))}</q></li>' for s in sources]
 
 
 def _commitment_rows(commitments: list[dict]) -> str:
