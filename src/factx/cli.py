@@ -17,6 +17,7 @@ from .cli_eval import eval_command
 from .cli_explain import explain
 from .cli_options import (glob_option, input_options, lang_option, make_input, patterns_option, ref_date_option,
                           types_option)
+from .cli_report import report
 from .cli_rules import rules
 from .entry import disarm
 from .errors import FactxError, SourceError
@@ -285,6 +286,7 @@ def schema_command(shape):
 cli.add_command(rules)
 cli.add_command(eval_command)
 cli.add_command(explain)
+cli.add_command(report)
 
 
 def main() -> None:
