@@ -79,7 +79,8 @@ def report(paths, output, fmt, as_of, due_within, lang, ref_date, pattern, patte
         else:
             result = corpus.report(as_of=as_of, due_within=due_within)
             if fmt == "json":
-                stream.write(json.dumps(result.to_dict(), ensure_ascii=False, indent=1) + "\n")
+                json.dump(result.to_dict(), stream, ensure_ascii=False, indent=1)    # in chunks, not one string
+                stream.write("\n")
             else:
                 markdown.write(stream, result)
         target.commit()
