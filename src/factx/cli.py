@@ -77,10 +77,12 @@ def _columns(ctx, param, value):
               show_default=True, metavar="SECONDS", help="Skip (with an error line) a document that takes longer.")
 @click.option("--columns", "picked", callback=_columns, metavar="A,B,...",
               help="csv and parquet: these columns, in this order (see factx schema for the names).")
+@click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True, metavar="N",
+              help="Extract in N worker processes (0: one per core); the output is the same, in the same order.")
 @click.option("--context", is_flag=True, help="Table: show each fact's sentence under its value.")
 @click.option("-v", "--verbose", is_flag=True, help="Table: show each fact's offsets and rule id under its value.")
 @patterns_option
-def extract(paths, fmt, lang, ref_date, types, pattern, output, max_size, timeout, picked, context, verbose,
+def extract(paths, fmt, lang, ref_date, types, pattern, output, max_size, timeout, picked, jobs, context, verbose,
             patterns):
     """Extract facts from files, folders (recursive) or - (stdin).
 
@@ -92,6 +94,7 @@ def extract(paths, fmt, lang, ref_date, types, pattern, output, max_size, timeou
       factx extract news/ --glob '*.md' --format csv -o facts.csv
       factx extract news/ --format parquet -o facts.parquet
       factx extract seeds/ --format html -o facts.html
+      factx extract news/ --jobs 0 --format jsonl -o facts.jsonl
     """
     from . import pipeline, render
 
@@ -114,7 +117,7 @@ def extract(paths, fmt, lang, ref_date, types, pattern, output, max_size, timeou
                              context=context, verbose=verbose, columns=picked)
         inputs = Inputs(lambda line: err_console.print(line, markup=False, highlight=False, soft_wrap=True), pattern)
         with _progress(paths, pattern, err_console, _to_a_file(output)) as advance:
-            for item in pipeline.extract_paths(paths, glob=pattern, **options):
+            for item in pipeline.extract_paths(paths, glob=pattern, jobs=jobs, **options):
                 advance()
                 if isinstance(item, SourceError):
                     inputs.failed(item)
