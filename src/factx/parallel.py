@@ -38,7 +38,7 @@ def extract(items: Iterable[Record | SourceError], jobs: int, **options) -> Iter
     if jobs < 0:
         raise FactxError(f"jobs must be 0 (every core) or more, not {jobs}")
     workers = jobs or cores()
-    pool, starting = _pool(workers, options)
+    pool = starting = None          # started at the first record: inputs that are all errors need none
     pending: deque = deque()        # a SourceError read here, or the future of a record's result
     finished, submitted = False, 0
     try:
@@ -46,6 +46,8 @@ def extract(items: Iterable[Record | SourceError], jobs: int, **options) -> Iter
             if isinstance(item, SourceError):
                 pending.append(item)
             elif submitted < workers:            # a submission may start a worker, up to the pool's size
+                if pool is None:
+                    pool, starting = _pool(workers, options)
                 with starting():
                     pending.append(pool.submit(_extract, item))
                 submitted += 1
@@ -57,7 +59,8 @@ def extract(items: Iterable[Record | SourceError], jobs: int, **options) -> Iter
             yield _result(pending.popleft())
         finished = True
     finally:
-        _stop(pool, finished)
+        if pool is not None:
+            _stop(pool, finished)
 
 
 def _pool(workers: int, options: dict):
