@@ -72,19 +72,29 @@ def _columns(ctx, param, value):
 @types_option
 @glob_option
 @input_options
-@click.option("-o", "--output", type=click.Path(dir_okay=False),
-              help="Write to this file instead of stdout.")
+@click.option("-o", "--output", type=click.Path(),
+              help="Write to this file instead of stdout (--engine dask: to this folder).")
 @click.option("--max-size", type=click.IntRange(min=1), default=20, show_default=True, metavar="MB",
               help="Skip (with a warning) files larger than this.")
 @click.option("--timeout-per-doc", "timeout", type=click.FloatRange(min=0, min_open=True), default=30,
               show_default=True, metavar="SECONDS", help="Skip (with an error line) a document that takes longer.")
 @click.option("--columns", "picked", callback=_columns, metavar="A,B,...",
               help="csv and parquet: these columns, in this order (see factx schema for the names).")
+@click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True, metavar="N",
+              help="Extract in N worker processes (0: one per core); the output is the same, in the same order.")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="dask: on a Dask cluster, one JSON Lines part per partition in the folder -o OUTDIR/.")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="--engine dask: this cluster's scheduler (tcp://host:8786); default: a local cluster, a worker per core.")
+@click.option("--partition-size", type=click.IntRange(min=1), default=500, show_default=True, metavar="N",
+              help="--engine dask: documents per partition (and per output part).")
+@click.option("--resume", is_flag=True, help="--engine dask: keep the parts already in OUTDIR, write the others.")
 @click.option("--context", is_flag=True, help="Table: show each fact's sentence under its value.")
 @click.option("-v", "--verbose", is_flag=True, help="Table: show each fact's offsets and rule id under its value.")
 @patterns_option
 def extract(paths, fmt, lang, ref_date, types, pattern, input_format, text_field, id_field, date_field, lang_field,
-            output, max_size, timeout, picked, context, verbose, patterns):
+            output, max_size, timeout, picked, jobs, engine, scheduler, partition_size, resume, context, verbose,
+            patterns):
     """Extract facts from files, folders (recursive) or - (stdin).
 
     \b
@@ -97,9 +107,19 @@ def extract(paths, fmt, lang, ref_date, types, pattern, input_format, text_field
       factx extract seeds/ --format html -o facts.html
       factx extract corpus.jsonl.gz --text-field body --id-field url --date-field published_at
       zcat corpus.jsonl.gz | factx extract - --input-format jsonl
+      factx extract news/ --jobs 0 --format jsonl -o facts.jsonl
+      factx extract news/ --engine dask --scheduler tcp://host:8786 -o facts/
     """
     from . import pipeline, records, render
 
+    if engine == "dask":
+        return _on_dask(paths, fmt, lang, ref_date, types, pattern, output, max_size, timeout, jobs, scheduler,
+                        partition_size, resume, patterns,
+                        make_input(input_format, text_field, id_field, date_field, lang_field))
+    if scheduler or resume:
+        raise CliError(f"{'--scheduler' if scheduler else '--resume'}: only with --engine dask")
+    if output is not None and os.path.isdir(output):
+        raise CliError(f"-o {output}: is a folder", hint="give a file name (a folder of parts is --engine dask's)")
     if fmt == "parquet" and output is None:
         raise CliError("--format parquet: give -o FILE (Parquet is a binary file, not a stream)",
                        hint="factx extract news/ --format parquet -o facts.parquet")
@@ -123,7 +143,7 @@ def extract(paths, fmt, lang, ref_date, types, pattern, input_format, text_field
                         count_records=record_run)
         # The bar counts files; a record file is many documents, so record runs have the summary line instead.
         with _progress(paths, pattern, err_console, _to_a_file(output) and not record_run) as advance:
-            for item in pipeline.extract_paths(paths, glob=pattern, **options):
+            for item in pipeline.extract_paths(paths, glob=pattern, jobs=jobs, **options):
                 advance()
                 if isinstance(item, SourceError):
                     inputs.failed(item)
@@ -157,6 +177,32 @@ def extract(paths, fmt, lang, ref_date, types, pattern, input_format, text_field
         raise CliError(f"cannot write {output or 'standard output'}: {e.strerror or e}",
                        exit_code=EXIT_USAGE if target.stream is None else EXIT_FAILED) from None
     sys.exit(status)
+
+
+def _on_dask(paths, fmt, lang, ref_date, types, pattern, output, max_size, timeout, jobs, scheduler,
+             partition_size, resume, patterns, record_input):
+    if output is None:
+        raise CliError("--engine dask: give -o OUTDIR/, the folder its parts go to",
+                       hint="factx extract news/ --engine dask -o facts/")
+    if fmt not in (None, "jsonl"):
+        raise CliError(f"--engine dask: writes JSON Lines parts, not {fmt}")
+    if jobs != 1:
+        raise CliError("--jobs: not with --engine dask, whose workers are the cluster's")
+    if "-" in paths:
+        raise CliError("--engine dask: reads files and folders, not standard input")
+    from . import cli_dask
+
+    err = _consoles(None, sys.stdout)[1]
+    inputs = Inputs(lambda line: err.print(line, markup=False, highlight=False, soft_wrap=True), pattern)
+    options = {"lang": None if lang == "auto" else lang, "ref_date": ref_date, "types": types,
+               "patterns": patterns, "timeout": timeout}
+    try:
+        cli_dask.run(list(paths), pattern, max_size * 1024 * 1024, options, output, scheduler, partition_size,
+                     resume, inputs, record_input)
+    except KeyboardInterrupt:
+        disarm()
+        sys.exit(EXIT_INTERRUPT)
+    sys.exit(inputs.finish())
 
 
 class _Output:

@@ -21,6 +21,9 @@ class SourceError(FactxError):
         self.problem = problem
         self.kind = kind
 
+    def __reduce__(self):           # across processes (--jobs, Dask) with its fields, not its message
+        return type(self), (self.source, self.problem, self.kind)
+
 
 class PatternError(FactxError):
     """A rule file is broken; names the file, the line and the rule so an author can fix it."""
@@ -33,6 +36,9 @@ class PatternError(FactxError):
         self.rule_id = rule_id
         self.line = line
         self.problem = problem
+
+    def __reduce__(self):
+        return type(self), (self.file, self.problem, self.rule_id, self.line)
 
 
 def closest(word: str, choices) -> str | None:
