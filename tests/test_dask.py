@@ -89,3 +89,33 @@ def test_extract_bag(cluster):
 def test_options_that_do_not_go_with_the_engine(seeds_dir, args, message):
     code, _, err = run(seeds_dir, *args)
     assert code == 2 and message in err
+
+
+def test_a_killed_run_resumes_to_the_same_output(cluster, news, tmp_path):
+    """A live run is killed (SIGKILL, the whole process group) once some parts are written;
+    --resume finishes it with the uninterrupted run's output and no document twice."""
+    import json
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    out = tmp_path / "out"
+    command = [sys.executable, "-m", "factx", "extract", str(news), "--engine", "dask", "--scheduler",
+               cluster.scheduler_address, "-o", str(out), "--partition-size", "4"]
+    p = subprocess.Popen(command, stderr=subprocess.DEVNULL, start_new_session=True)
+    deadline = time.monotonic() + 60
+    while len(list(out.glob("part-*.jsonl"))) < 2 and p.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    os.killpg(p.pid, signal.SIGKILL)
+    p.wait()
+    written = len(list(out.glob("part-*.jsonl")))
+    assert 2 <= written
+    code, _, _ = run(news, "--engine", "dask", "--scheduler", cluster.scheduler_address, "-o", out,
+                     "--partition-size", "4", "--resume")
+    _, serial, _ = run(news, "--format", "jsonl")
+    assert code == 1 and parts(out) == serial                       # 1: the corpus has bad files
+    sources = [json.loads(line)["source"] for line in parts(out).splitlines()]
+    assert len(sources) == len(set(sources))
+    if written < 16:                                                # killed mid-run, as meant
+        assert len(list(out.glob("part-*.jsonl"))) == 16            # 63 inputs in parts of 4
