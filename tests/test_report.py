@@ -371,3 +371,18 @@ def test_page_ids_are_unique(seed_documents):
     for d_n, d in enumerate(seed_documents.values(), 1):
         for i, f in enumerate(d.facts):
             assert f' id="d{d_n}-f{i}" ' in out.getvalue()
+
+
+def test_build_passes_over_the_inputs_extract_paths_could_not_read(tmp_path, seeds_dir):
+    import factx
+
+    report = build(factx.extract_paths([str(seeds_dir), str(tmp_path / "missing.txt")]))
+    assert report.totals["documents"] == 5
+
+
+def test_markdown_counts_in_the_singular(tmp_path):
+    (tmp_path / "a.txt").write_text("Vietnam pledged 5 million USD in May 2026.", encoding="utf-8")
+    r = CliRunner().invoke(cli, ["report", str(tmp_path / "a.txt"), "--format", "md"], catch_exceptions=False)
+    assert r.exit_code == 0
+    assert "\n1 document (1 en)," in r.stdout and "1 commitment," in r.stdout and "1 documents" not in r.stdout
+

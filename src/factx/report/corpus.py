@@ -32,6 +32,7 @@ from typing import Any, Iterable, NamedTuple
 
 import regex
 
+from ..errors import SourceError
 from ..facts import Document
 from ..normalize import names
 from . import same
@@ -467,9 +468,13 @@ def _timeline(records: list[_Date], commitments: list[dict], docs: list[_Doc]) -
     return points
 
 
-def build(documents: Iterable[Document], *, as_of: date | str | None = None, due_within: int = 6) -> Report:
-    """The report of ``documents`` (a stream: each is read once and let go)."""
+def build(documents: Iterable[Document | SourceError], *, as_of: date | str | None = None,
+          due_within: int = 6) -> Report:
+    """The report of ``documents`` (a stream: each is read once and let go). The SourceErrors
+    ``factx.extract_paths`` yields for inputs it could not read are passed over, so its stream
+    can be given as it is."""
     corpus = Corpus()
     for doc in documents:
-        corpus.add(doc)
+        if not isinstance(doc, SourceError):
+            corpus.add(doc)
     return corpus.report(as_of=as_of, due_within=due_within)
