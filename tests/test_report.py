@@ -386,3 +386,29 @@ def test_markdown_counts_in_the_singular(tmp_path):
     assert r.exit_code == 0
     assert "\n1 document (1 en)," in r.stdout and "1 commitment," in r.stdout and "1 documents" not in r.stdout
 
+
+def test_report_reads_record_files_with_their_field_options_and_jobs(tmp_path):
+    records = tmp_path / "news.jsonl"
+    records.write_text(json.dumps({"url": "u1", "body": "Vietnam pledged 5 million USD in May 2026."}) + "\n"
+                       + "{not json\n", encoding="utf-8")
+    for jobs in ("1", "2"):
+        r = CliRunner().invoke(cli, ["report", str(records), "--format", "json", "--text-field", "body",
+                                     "--id-field", "url", "--jobs", jobs], catch_exceptions=False)
+        assert r.exit_code == 1                                   # the bad line
+        assert [d["source"] for d in json.loads(r.stdout)["documents"]] == ["u1"]
+        assert "news.jsonl:2: not JSON" in r.stderr
+        assert "2 records read, 1 extracted, 1 skipped" in r.stderr
+
+
+def test_eval_reads_record_files_with_their_field_options_and_jobs(tmp_path):
+    records = tmp_path / "news.jsonl"
+    records.write_text(json.dumps({"url": "u1", "body": "Vietnam pledged 5 million USD in May 2026."}) + "\n",
+                       encoding="utf-8")
+    gold = tmp_path / "gold.json"
+    gold.write_text(json.dumps({"format": "factx-gold/1", "documents": [{
+        "source": "u1", "language": "en",
+        "money": [{"text": "5 million USD", "amount": 5000000, "currency": "USD"}]}]}), encoding="utf-8")
+    r = CliRunner().invoke(cli, ["eval", "--gold", str(gold), str(records), "--text-field", "body", "--id-field", "url",
+                                 "--jobs", "2", "--format", "json"], catch_exceptions=False)
+    assert r.exit_code == 0, r.stderr
+    assert json.loads(r.stdout)["money"]["tp"] == 1

@@ -15,12 +15,12 @@ from . import __version__
 from .cli_errors import EXIT_FAILED, EXIT_INTERRUPT, EXIT_OK, EXIT_USAGE, CliError, Group, Inputs
 from .cli_eval import eval_command
 from .cli_explain import explain
-from .cli_options import (glob_option, input_options, lang_option, make_input, patterns_option, ref_date_option,
-                          types_option)
+from .cli_options import (glob_option, input_options, jobs_option, lang_option, make_input, patterns_option,
+                          ref_date_option, types_option)
 from .cli_report import report
 from .cli_rules import rules
 from .entry import disarm
-from .errors import FactxError, SourceError
+from .errors import FactxError
 
 PROGRESS_MIN_FILES = 5
 
@@ -80,8 +80,7 @@ def _columns(ctx, param, value):
               show_default=True, metavar="SECONDS", help="Skip (with an error line) a document that takes longer.")
 @click.option("--columns", "picked", callback=_columns, metavar="A,B,...",
               help="csv and parquet: these columns, in this order (see factx schema for the names).")
-@click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True, metavar="N",
-              help="Extract in N worker processes (0: one per core); the output is the same, in the same order.")
+@jobs_option
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
               help="dask: on a Dask cluster, one JSON Lines part per partition in the folder -o OUTDIR/.")
 @click.option("--scheduler", metavar="ADDRESS",
@@ -143,15 +142,9 @@ def extract(paths, fmt, lang, ref_date, types, pattern, input_format, text_field
                         count_records=record_run)
         # The bar counts files; a record file is many documents, so record runs have the summary line instead.
         with _progress(paths, pattern, err_console, _to_a_file(output) and not record_run) as advance:
-            for item in pipeline.extract_paths(paths, glob=pattern, jobs=jobs, **options):
-                advance()
-                if isinstance(item, SourceError):
-                    inputs.failed(item)
-                    continue
-                inputs.document()
-                for warning in item.warnings:
-                    inputs.say(f"factx: warning: {warning}")
-                sink.write(item)
+            for doc in inputs.documents(_advancing(pipeline.extract_paths(paths, glob=pattern, jobs=jobs, **options),
+                                                   advance)):
+                sink.write(doc)
         status = inputs.finish()
         if status == EXIT_USAGE and inputs.skipped == inputs.seen:     # every path missing: nothing was read
             target.abandon()
@@ -177,6 +170,13 @@ def extract(paths, fmt, lang, ref_date, types, pattern, input_format, text_field
         raise CliError(f"cannot write {output or 'standard output'}: {e.strerror or e}",
                        exit_code=EXIT_USAGE if target.stream is None else EXIT_FAILED) from None
     sys.exit(status)
+
+
+def _advancing(items, advance):
+    """``items``, the progress bar moved on by each (a SourceError too: it is a file done)."""
+    for item in items:
+        advance()
+        yield item
 
 
 def _on_dask(paths, fmt, lang, ref_date, types, pattern, output, max_size, timeout, jobs, scheduler,

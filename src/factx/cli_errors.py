@@ -13,7 +13,7 @@ error in the command's syntax (a missing argument, an unknown option) keeps clic
 from __future__ import annotations
 
 from contextlib import contextmanager
-from typing import Callable, Iterator
+from typing import Callable, Iterable, Iterator
 
 import click
 
@@ -98,6 +98,18 @@ class Inputs:
     def document(self) -> None:
         self.seen += 1
         self.extracted += 1
+
+    def documents(self, items: Iterable) -> Iterator:
+        """The Documents of ``items`` (``pipeline.extract_paths``'s stream), each counted and its
+        warnings said; the SourceErrors among them counted and said, not passed on."""
+        for item in items:
+            if isinstance(item, SourceError):
+                self.failed(item)
+                continue
+            self.document()
+            for warning in item.warnings:
+                self.say(f"factx: warning: {warning}")
+            yield item
 
     def failed(self, error: SourceError) -> None:
         if error.kind == "empty":

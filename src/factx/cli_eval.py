@@ -8,7 +8,7 @@ import sys
 import click
 
 from .cli_errors import EXIT_FAILED, CliError, Inputs
-from .cli_options import glob_option, lang_option, patterns_option
+from .cli_options import glob_option, input_options, jobs_option, lang_option, make_input, patterns_option
 from .extractors import REGISTRY
 
 
@@ -38,8 +38,11 @@ def _min_f1(ctx, param, values):
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @lang_option()
 @glob_option
+@input_options
+@jobs_option
 @patterns_option
-def eval_command(docs, gold, errors, bars, fmt, lang, pattern, patterns):
+def eval_command(docs, gold, errors, bars, fmt, lang, pattern, input_format, text_field, id_field, date_field,
+                 lang_field, jobs, patterns):
     """Extract from DOCS and score against --gold: precision, recall, F1 and attribute
     accuracy per fact type and per language.
 
@@ -48,8 +51,7 @@ def eval_command(docs, gold, errors, bars, fmt, lang, pattern, patterns):
       factx eval --gold tests/seeds.gold.json seeds/
       factx eval --gold gold.json news/ --errors --min-f1 0.9 --min-f1 date=0.95
     """
-    from . import evaluate, pipeline
-    from .errors import SourceError
+    from . import evaluate, pipeline, records
 
     try:
         with open(gold, encoding="utf-8") as f:
@@ -57,14 +59,12 @@ def eval_command(docs, gold, errors, bars, fmt, lang, pattern, patterns):
         evaluate.check_gold(gold_data)
     except (ValueError, OSError) as e:
         raise CliError(f"{gold}: not a gold file ({e})", hint="the README's gold format section shows one") from None
-    predicted = []
-    inputs = Inputs(lambda line: click.echo(line, err=True), pattern)
-    for item in pipeline.extract_paths(docs, glob=pattern, lang=None if lang == "auto" else lang, patterns=patterns):
-        if isinstance(item, SourceError):
-            inputs.failed(item)
-        else:
-            inputs.document()
-            predicted.append(item.to_dict())
+    record_input = make_input(input_format, text_field, id_field, date_field, lang_field)
+    inputs = Inputs(lambda line: click.echo(line, err=True), pattern,
+                    count_records=records.has_record_files(docs, pattern, record_input))
+    items = pipeline.extract_paths(docs, glob=pattern, lang=None if lang == "auto" else lang, patterns=patterns,
+                                   input=record_input, jobs=jobs)
+    predicted = [doc.to_dict() for doc in inputs.documents(items)]
     status = inputs.finish()
     report = evaluate.score(gold_data, predicted)
     summary = report.summary()

@@ -118,6 +118,11 @@ patterns_option = click.option(
     help="A folder of your own rule files (same layout as patterns/), layered over the built-in ones. Repeatable.")
 
 
+jobs_option = click.option(
+    "-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True, metavar="N",
+    help="Extract in N worker processes (0: one per core); the output is the same, in the same order.")
+
+
 def _input_format(ctx, param, value):
     return None if value in (None, "auto") else value
 

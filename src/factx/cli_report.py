@@ -8,7 +8,8 @@ from datetime import date
 import click
 
 from .cli_errors import EXIT_INTERRUPT, EXIT_USAGE, CliError, Inputs
-from .cli_options import glob_option, lang_option, patterns_option, ref_date_option
+from .cli_options import (glob_option, input_options, jobs_option, lang_option, make_input, patterns_option,
+                          ref_date_option)
 
 
 def _as_of(ctx, param, value):
@@ -34,8 +35,11 @@ def _as_of(ctx, param, value):
 @lang_option()
 @ref_date_option
 @glob_option
+@input_options
+@jobs_option
 @patterns_option
-def report(paths, output, fmt, as_of, due_within, lang, ref_date, pattern, patterns):
+def report(paths, output, fmt, as_of, due_within, lang, ref_date, pattern, input_format, text_field, id_field,
+           date_field, lang_field, jobs, patterns):
     """People, commitments, what falls due, money and a timeline across DOCS, in both languages.
 
     \b
@@ -46,29 +50,26 @@ def report(paths, output, fmt, as_of, due_within, lang, ref_date, pattern, patte
     """
     import json
 
-    from . import pipeline
+    from . import pipeline, records
     from .cli import _Output
     from .entry import disarm
-    from .errors import FactxError, SourceError
+    from .errors import FactxError
     from .report import Corpus, html, markdown
 
     fmt = fmt or ("md" if output is None and sys.stdout.isatty() else "html")
     if fmt == "html" and output is None and sys.stdout.isatty():
         raise CliError("--format html: a page is not for a terminal", hint="write it to a file: -o report.html")
     target = _Output(output)
-    options = {"lang": None if lang == "auto" else lang, "ref_date": ref_date, "patterns": patterns}
-    inputs = Inputs(lambda line: click.echo(line, err=True), pattern)
+    record_input = make_input(input_format, text_field, id_field, date_field, lang_field)
+    options = {"lang": None if lang == "auto" else lang, "ref_date": ref_date, "patterns": patterns,
+               "input": record_input, "jobs": jobs}
+    inputs = Inputs(lambda line: click.echo(line, err=True), pattern,
+                    count_records=records.has_record_files(paths, pattern, record_input))
     try:
         page = html.ReportPage(None) if fmt == "html" else None
         corpus = page.corpus if page else Corpus()
-        for item in pipeline.extract_paths(paths, glob=pattern, **options):
-            if isinstance(item, SourceError):
-                inputs.failed(item)
-                continue
-            inputs.document()
-            for warning in item.warnings:
-                inputs.say(f"factx: warning: {warning}")
-            page.add(item) if page else corpus.add(item)
+        for doc in inputs.documents(pipeline.extract_paths(paths, glob=pattern, **options)):
+            page.add(doc) if page else corpus.add(doc)
         status = inputs.finish()
         if status == EXIT_USAGE and inputs.skipped == inputs.seen:     # every path missing: nothing was read
             sys.exit(status)
