@@ -62,14 +62,16 @@ class TypeList(click.ParamType):
         return wanted
 
 
-def _ref_date(ctx, param, value):
+def iso_date(ctx, param, value):
+    """A ``YYYY-MM-DD`` option's callback: the date, or one line naming the option."""
     if value is None:
         return None
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise CliError(f"--ref-date: {value!r} is not a date in YYYY-MM-DD form",
-                       hint="for example --ref-date 2025-12-16") from None
+        option = max(param.opts, key=len)
+        raise CliError(f"{option}: {value!r} is not a date in YYYY-MM-DD form",
+                       hint=f"for example {option} 2025-12-16") from None
 
 
 def _glob(ctx, param, value):
@@ -106,7 +108,7 @@ type_option = click.option(
     "--type", "type_", type=OneOf(tuple(REGISTRY), "fact type", lambda ctx: REGISTRY), help="Only this fact type.")
 
 ref_date_option = click.option(
-    "--ref-date", callback=_ref_date, metavar="YYYY-MM-DD",
+    "--ref-date", callback=iso_date, metavar="YYYY-MM-DD",
     help="Document date for resolving relative dates (overrides headers and inference).")
 
 glob_option = click.option(

@@ -3,23 +3,12 @@
 from __future__ import annotations
 
 import sys
-from datetime import date
 
 import click
 
 from .cli_errors import EXIT_INTERRUPT, EXIT_USAGE, CliError, Inputs
-from .cli_options import (glob_option, input_options, jobs_option, lang_option, make_input, patterns_option,
-                          ref_date_option)
-
-
-def _as_of(ctx, param, value):
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise CliError(f"--as-of: {value!r} is not a date in YYYY-MM-DD form", hint="for example --as-of 2026-01-01") \
-            from None
+from .cli_options import (glob_option, input_options, iso_date, jobs_option, lang_option, make_input,
+                          patterns_option, ref_date_option)
 
 
 @click.command("report")
@@ -28,7 +17,7 @@ def _as_of(ctx, param, value):
 @click.option("--format", "fmt", type=click.Choice(["html", "json", "md"]),
               help="html: one self-contained page; json: the same content as data; md: a short text report. "
                    "Default: md on a terminal, html otherwise.")
-@click.option("--as-of", callback=_as_of, metavar="YYYY-MM-DD",
+@click.option("--as-of", callback=iso_date, metavar="YYYY-MM-DD",
               help="The day 'due soon' and 'overdue' are counted from. Default: the latest document date.")
 @click.option("--due-within", type=click.IntRange(min=0), default=6, show_default=True, metavar="MONTHS",
               help="Due soon: the due ends within this many months of --as-of.")
