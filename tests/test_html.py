@@ -18,7 +18,7 @@ from click.testing import CliRunner
 import factx
 from factx.cli import cli
 from factx.extractors import REGISTRY
-from factx.htmlview import HtmlWriter, _Span, marked
+from factx.htmlview import HtmlWriter, Span, marked
 
 VOID = {"meta", "br", "img", "hr", "input", "link", "wbr"}
 
@@ -124,8 +124,8 @@ def test_vietnamese_text_is_written_as_utf8_with_its_language(seed_documents):
 
 def test_overlapping_and_nested_spans_nest_properly():
     """[0,10) crosses [5,15); [2,4) sits inside the first: the second goes on in a new mark."""
-    spans = [_Span(0, 10, 0, '<mark data-i="0">'), _Span(5, 15, 0, '<mark data-i="1">'),
-             _Span(2, 4, 0, '<mark data-i="2">'), _Span(5, 15, 1, '<mark data-of="0">')]
+    spans = [Span(0, 10, 0, '<mark data-i="0">'), Span(5, 15, 0, '<mark data-i="1">'),
+             Span(2, 4, 0, '<mark data-i="2">'), Span(5, 15, 1, '<mark data-of="0">')]
     html = marked("abcdefghijklmnopq", spans)
     assert html == ('<mark data-i="0">ab<mark data-i="2">cd</mark>e<mark data-i="1"><mark data-of="0">fghij'
                     '</mark></mark></mark><mark data-i="1"><mark data-of="0">klmno</mark></mark>pq')

@@ -67,20 +67,26 @@ document.addEventListener('click',e=>{const li=e.target.closest('li[data-i]');if
 """
 
 
-class _Span(NamedTuple):
+def colours(count: int) -> str:
+    """The CSS of classes ``t0`` ... ``t{count-1}``: each fact type's line and tint, in registry order."""
+    return "".join(f".t{n}{{--c:{PALETTE[n % len(PALETTE)][0]};--bg:{PALETTE[n % len(PALETTE)][1]}}}"
+                   for n in range(count))
+
+
+class Span(NamedTuple):
     start: int
     end: int
     rank: int          # 0 a fact, 1 a mention: over the same text, the fact's mark is outer
     tag: str           # the opening <mark ...>
 
 
-def marked(text: str, spans: list[_Span]) -> str:
+def marked(text: str, spans: list[Span]) -> str:
     """``text`` escaped, each span inside its mark, marks properly nested however the spans
     overlap: the text is cut at every span's start and end, and each piece sits in the marks of
     all the spans that cover it, the one that starts first (then the longer) outermost. A span
     that crosses the end of an outer one goes on in a second mark with the same attributes."""
     order = {s: n for n, s in enumerate(sorted(spans, key=lambda s: (s.start, -s.end, s.rank)))}
-    starting: dict[int, list[_Span]] = {}
+    starting: dict[int, list[Span]] = {}
     for s in spans:
         starting.setdefault(s.start, []).append(s)
     cuts = sorted({0, len(text), *(min(max(p, 0), len(text)) for s in spans for p in (s.start, s.end))})
@@ -102,19 +108,22 @@ def marked(text: str, spans: list[_Span]) -> str:
 class HtmlWriter:
     """The page, one ``<article>`` per document: its source, language, document date, facts per
     type, and its text with every fact a ``<mark>`` carrying ``data-type``, ``data-start``,
-    ``data-end`` and its value in words (``title``), beside a list of its facts."""
+    ``data-end`` and its value in words (``title``), beside a list of its facts.
 
-    def __init__(self, stream: IO[str]):
+    ``page=False`` writes the articles alone (``close`` is then not for it), for a page of
+    one's own around them, as ``factx report``'s; ``fact_attributes`` adds to a fact's mark."""
+
+    def __init__(self, stream: IO[str], page: bool = True):
         self.stream, self.types = stream, list(REGISTRY.values())
         self.colour = {t.name: n for n, t in enumerate(self.types)}
         self.documents, self.counts = 0, {t.name: 0 for t in self.types}
+        if not page:
+            return
         legend = "".join(f'<li class="t{n}" data-legend="{escape(t.name)}">{escape(t.title)}</li>'
                          for n, t in enumerate(self.types))
-        colours = "".join(f".t{n}{{--c:{PALETTE[n % len(PALETTE)][0]};--bg:{PALETTE[n % len(PALETTE)][1]}}}"
-                          for n in range(len(self.types)))
         stream.write(f'<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
                      f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-                     f'<title>factx</title>\n<style>{CSS}{colours}\n</style>\n<script>{JS}</script>\n</head>\n'
+                     f'<title>factx</title>\n<style>{CSS}{colours(len(self.types))}\n</style>\n<script>{JS}</script>\n</head>\n'
                      f'<body>\n<header class="top"><h1>factx</h1><ul class="legend">{legend}</ul>'
                      f'<span class="hint">hover a fact for its value · dashed: another mention of a person</span>'
                      f'</header>\n<main>\n')
@@ -134,18 +143,23 @@ class HtmlWriter:
             f'<article id="doc-{self.documents}">\n<header><h2>{escape(doc.source)}</h2>\n'
             f'<p class="meta">language <b>{lang}</b> · document date {when}</p>\n'
             f'<ul class="summary">{summary}</ul></header>\n'
-            f'<div class="body">\n<div class="text" lang="{lang}">{marked(doc.text, self._spans(doc))}</div>\n'
+            f'<div class="body">\n<div class="text" lang="{lang}">{marked(doc.text, self.spans(doc))}</div>\n'
             f'<aside>{self._list(doc)}</aside>\n</div>\n</article>\n')
         self.stream.flush()
 
-    def _spans(self, doc: Document) -> list[_Span]:
+    def fact_attributes(self, index: int) -> str:
+        """More attributes for the mark of the document's fact ``index`` (`` id="..."``); none here."""
+        return ""
+
+    def spans(self, doc: Document) -> list[Span]:
         """A mark per fact, and a dashed one per further mention of a person (``mentions``)."""
         names, spans = people(doc), []
         for i, f in enumerate(doc.facts):
             t, title = self.colour[f.type], escape(f"{f.type}: {describe(f, names)}")
-            spans.append(_Span(f.start, f.end, 0, f'<mark class="t{t}" data-i="{i}" data-type="{escape(f.type)}" '
-                                                  f'data-start="{f.start}" data-end="{f.end}" title="{title}">'))
-            spans.extend(_Span(m["start"], m["end"], 1, f'<mark class="m t{t}" data-of="{i}" title="{title}">')
+            spans.append(Span(f.start, f.end, 0, f'<mark class="t{t}"{self.fact_attributes(i)} data-i="{i}" '
+                                                 f'data-type="{escape(f.type)}" data-start="{f.start}" '
+                                                 f'data-end="{f.end}" title="{title}">'))
+            spans.extend(Span(m["start"], m["end"], 1, f'<mark class="m t{t}" data-of="{i}" title="{title}">')
                          for m in f.attrs.get("mentions") or () if (m["start"], m["end"]) != (f.start, f.end))
         return spans
 

@@ -174,21 +174,11 @@ class _Documents(htmlview.HtmlWriter):
     """``extract --format html``'s articles without its page, each fact's highlight with the id
     the report links to (``dN-fI``)."""
 
-    def __init__(self, stream: Any):                  # noqa: super().__init__ would write a page head
-        from ..extractors import REGISTRY
+    def __init__(self, stream: Any):
+        super().__init__(stream, page=False)
 
-        self.stream, self.types = stream, list(REGISTRY.values())
-        self.colour = {t.name: n for n, t in enumerate(self.types)}
-        self.documents, self.counts = 0, {t.name: 0 for t in self.types}
-
-    def _spans(self, doc: Document) -> list[htmlview._Span]:
-        n = self.documents
-        return [s._replace(tag=s.tag.replace(" data-i=", f' id="d{n}-f{_index(s.tag)}" data-i=', 1))
-                if s.rank == 0 else s for s in super()._spans(doc)]
-
-
-def _index(tag: str) -> str:
-    return re.search(r'data-i="(\d+)"', tag).group(1)
+    def fact_attributes(self, index: int) -> str:
+        return f' id="d{self.documents}-f{index}"'
 
 
 class ReportPage:
@@ -213,9 +203,7 @@ class ReportPage:
 
 def write_page(stream: IO[str], report: Report, documents: IO[str] | None = None, title: str = "factx report") -> None:
     """The whole page of ``report``; ``documents``: the spooled articles, read from its start."""
-    types = list(htmlview.REGISTRY.values())
-    colours = "".join(f".t{n}{{--c:{htmlview.PALETTE[n % len(htmlview.PALETTE)][0]};"
-                      f"--bg:{htmlview.PALETTE[n % len(htmlview.PALETTE)][1]}}}" for n in range(len(types)))
+    colours = htmlview.colours(len(htmlview.REGISTRY))
     parts = [("overview", "Overview", None), ("people", "People", len(report.people)),
              ("commitments", "Commitments", len(report.commitments)),
              ("due", "Due", len(report.due_soon) + len(report.overdue)),
