@@ -398,18 +398,20 @@ def _money(report: Report) -> str:
     def approx(n: int) -> str:
         return f' <span class="approx" title="{n} approximate">≈{n}</span>' if n else ""
 
-    rows = "".join(
-        f'<tr data-currency="{escape(t["currency"])}" data-year="{escape(t["year"] or "")}">'
-        f'<td data-label="Currency">{escape(t["currency"])}</td><td data-label="Year">{escape(t["year"] or "undated")}</td>'
-        f'<td class="num" data-label="Total">{escape(_amount(t["amount"], t["currency"], t["amount_high"]))}</td>'
-        f'<td class="num" data-label="Figures">{t["figures"]}{approx(t["approximate"])}</td>'
-        f'<td class="num" data-label="Documents">{t["documents"]}</td></tr>' for t in m["totals"])
-    all_rows = "".join(
-        f'<tr class="all" data-currency="{escape(t["currency"])}" data-year="all"><td data-label="Currency"><b>'
-        f'{escape(t["currency"])}</b></td><td data-label="Year"><b>all years</b></td>'
-        f'<td class="num" data-label="Total"><b>{escape(_amount(t["amount"], t["currency"], t["amount_high"]))}</b></td>'
-        f'<td class="num" data-label="Figures">{t["figures"]}{approx(t["approximate"])}</td>'
-        f'<td class="num" data-label="Documents">{t["documents"]}</td></tr>' for t in m["by_currency"])
+    def row(t: dict, every_year: bool) -> str:
+        """A totals row: a currency in one year, or (bold) across all years."""
+        bold = (lambda x: f"<b>{x}</b>") if every_year else (lambda x: x)
+        year, css = ("all", ' class="all"') if every_year else (escape(t["year"] or ""), "")
+        return (f'<tr{css} data-currency="{escape(t["currency"])}" '
+                f'data-year="{year}"><td data-label="Currency">{bold(escape(t["currency"]))}</td>'
+                f'<td data-label="Year">{bold("all years" if every_year else escape(t["year"] or "undated"))}</td>'
+                f'<td class="num" data-label="Total">'
+                f'{bold(escape(_amount(t["amount"], t["currency"], t["amount_high"])))}</td>'
+                f'<td class="num" data-label="Figures">{t["figures"]}{approx(t["approximate"])}</td>'
+                f'<td class="num" data-label="Documents">{t["documents"]}</td></tr>')
+
+    rows = "".join(row(t, False) for t in m["totals"])
+    all_rows = "".join(row(t, True) for t in m["by_currency"])
     top = "".join(
         f'<tr><td class="num" data-label="Amount">{escape(_amount(t["amount"], t["currency"], t["amount_high"]))}'
         f'{" <span class=approx>≈</span>" if t["approximate"] else ""}</td>'
