@@ -105,6 +105,8 @@ def test_bad_columns_and_parquet_to_a_terminal_are_refused():
     assert r.exit_code == 2 and "give -o FILE" in r.stderr
     r = CliRunner().invoke(cli, ["extract", SEEDS, "--format", "json", "--columns", "type"])
     assert r.exit_code == 2 and "only for --format csv or parquet" in r.stderr
+    r = CliRunner().invoke(cli, ["extract", SEEDS, "--engine", "dask", "-o", "facts/", "--columns", "type"])
+    assert r.exit_code == 2 and "only for --format csv or parquet" in r.stderr     # not ignored by dask
 
 
 @pytest.mark.parametrize("value, begin, end", [

@@ -111,6 +111,8 @@ def extract(paths, fmt, lang, ref_date, types, pattern, input_format, text_field
     """
     from . import pipeline, records, render
 
+    if picked and fmt not in ("csv", "parquet"):
+        raise CliError(f"--columns: only for --format csv or parquet, not {fmt or 'the default'}")
     if engine == "dask":
         return _on_dask(paths, fmt, lang, ref_date, types, pattern, output, max_size, timeout, jobs, scheduler,
                         partition_size, resume, patterns,
@@ -124,8 +126,6 @@ def extract(paths, fmt, lang, ref_date, types, pattern, input_format, text_field
                        hint="factx extract news/ --format parquet -o facts.parquet")
     if fmt == "html" and output is None and sys.stdout.isatty():
         raise CliError("--format html: a page is not for a terminal", hint="write it to a file: -o page.html")
-    if picked and fmt not in ("csv", "parquet"):
-        raise CliError(f"--columns: only for --format csv or parquet, not {fmt or 'the default'}")
 
     target = _Output(output)
     fmt = fmt or ("table" if output is None and sys.stdout.isatty() else "json")
