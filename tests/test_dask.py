@@ -119,3 +119,18 @@ def test_a_killed_run_resumes_to_the_same_output(cluster, news, tmp_path):
     assert len(sources) == len(set(sources))
     if written < 16:                                                # killed mid-run, as meant
         assert len(list(out.glob("part-*.jsonl"))) == 16            # 63 inputs in parts of 4
+
+
+def test_a_record_run_ends_with_the_serial_summary_line_resumed_too(cluster, tmp_path):
+    records = tmp_path / "news.jsonl"
+    records.write_text("".join(f'{{"text": "Vietnam pledged {n} million USD in May 2026."}}\n' for n in range(1, 6))
+                       + "{not json\n", encoding="utf-8")
+    serial = run(records, "--format", "jsonl")
+    summary = "factx: 6 records read, 5 extracted, 1 skipped"
+    assert summary in serial[2]
+    out = tmp_path / "out"
+    code, _, err = on_dask(cluster, [records], out, "--partition-size", "2")
+    assert code == serial[0] == 1 and summary in err
+    (out / "part-00001.jsonl").unlink()
+    code, _, err = on_dask(cluster, [records], out, "--partition-size", "2", "--resume")
+    assert code == 1 and summary in err

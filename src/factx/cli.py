@@ -190,10 +190,11 @@ def _on_dask(paths, fmt, lang, ref_date, types, pattern, output, max_size, timeo
         raise CliError("--jobs: not with --engine dask, whose workers are the cluster's")
     if "-" in paths:
         raise CliError("--engine dask: reads files and folders, not standard input")
-    from . import cli_dask
+    from . import cli_dask, records
 
     err = _consoles(None, sys.stdout)[1]
-    inputs = Inputs(lambda line: err.print(line, markup=False, highlight=False, soft_wrap=True), pattern)
+    inputs = Inputs(lambda line: err.print(line, markup=False, highlight=False, soft_wrap=True), pattern,
+                    count_records=records.has_record_files(paths, pattern, record_input))
     options = {"lang": None if lang == "auto" else lang, "ref_date": ref_date, "types": types,
                "patterns": patterns, "timeout": timeout}
     try:

@@ -38,7 +38,7 @@ def run(paths: list[str], glob: str, max_bytes: int, options: dict, outdir: str,
         running: dict = {}
         for k, items in enumerate(_partitions(records.read(paths, glob, max_bytes, record_input), partition_size)):
             if os.path.exists(_part(outdir, k)):
-                _replay(_log(outdir, k), inputs)
+                _replay(_log(outdir, k), inputs, _lines(_part(outdir, k)))
                 continue
             running[client.submit(extract_partition, items, options, pure=False)] = k
             while len(running) >= window:
@@ -62,8 +62,13 @@ def _collect(done, running: dict, outdir: str, inputs: Inputs) -> None:
         _replay(_log(outdir, k), inputs, text.count("\n"))
 
 
-def _replay(log_path: str, inputs: Inputs, documents: int | None = None) -> None:
-    """Report a part's errors and warnings, as a serial run reports them."""
+def _lines(path: str) -> int:
+    with open(path, "rb") as f:
+        return sum(1 for _ in f)
+
+
+def _replay(log_path: str, inputs: Inputs, documents: int) -> None:
+    """Report a part's errors and warnings, as a serial run reports them, and count its documents."""
     with open(log_path, encoding="utf-8") as f:
         for line in f:
             entry = json.loads(line)
@@ -71,7 +76,7 @@ def _replay(log_path: str, inputs: Inputs, documents: int | None = None) -> None
                 inputs.failed(SourceError(*entry[1:]))
             else:
                 inputs.say(f"factx: warning: {entry[1]}")
-    for _ in range(documents if documents is not None else 1):   # a part skipped still counts as read
+    for _ in range(documents):
         inputs.document()
 
 
