@@ -55,3 +55,15 @@ def test_explain_shows_facts_drops_and_vetoes():
 
 def test_explain_needs_text_or_file():
     assert run("explain").exit_code == 2
+
+
+def test_eval_takes_a_ref_date_like_extract(tmp_path):
+    """Gold made with --ref-date is scored with the same document date."""
+    (tmp_path / "a.txt").write_text("Yesterday the ministers met.", encoding="utf-8")
+    gold = {"documents": [{"source": "a.txt", "language": "en",
+                           "dates": [{"text": "Yesterday", "value": "2025-12-15"}]}]}
+    (tmp_path / "gold.json").write_text(json.dumps(gold), encoding="utf-8")
+    with_date = run("eval", "--gold", str(tmp_path / "gold.json"), str(tmp_path / "a.txt"), "--format", "json",
+                    "--ref-date", "2025-12-16")
+    without = run("eval", "--gold", str(tmp_path / "gold.json"), str(tmp_path / "a.txt"), "--format", "json")
+    assert json.loads(with_date.stdout)["date"]["tp"] == 1 and json.loads(without.stdout)["date"]["tp"] == 0

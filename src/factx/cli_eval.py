@@ -8,7 +8,8 @@ import sys
 import click
 
 from .cli_errors import EXIT_FAILED, CliError, Inputs
-from .cli_options import glob_option, input_options, jobs_option, lang_option, make_input, patterns_option
+from .cli_options import (glob_option, input_options, jobs_option, lang_option, make_input, patterns_option,
+                          ref_date_option)
 from .extractors import REGISTRY
 
 
@@ -37,11 +38,12 @@ def _min_f1(ctx, param, values):
               help="Exit 1 if F1 falls below this, for every type or one (repeatable).")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @lang_option()
+@ref_date_option
 @glob_option
 @input_options
 @jobs_option
 @patterns_option
-def eval_command(docs, gold, errors, bars, fmt, lang, pattern, input_format, text_field, id_field, date_field,
+def eval_command(docs, gold, errors, bars, fmt, lang, ref_date, pattern, input_format, text_field, id_field, date_field,
                  lang_field, jobs, patterns):
     """Extract from DOCS and score against --gold: precision, recall, F1 and attribute
     accuracy per fact type and per language.
@@ -62,8 +64,8 @@ def eval_command(docs, gold, errors, bars, fmt, lang, pattern, input_format, tex
     record_input = make_input(input_format, text_field, id_field, date_field, lang_field)
     inputs = Inputs(lambda line: click.echo(line, err=True), pattern,
                     count_records=records.has_record_files(docs, pattern, record_input))
-    items = pipeline.extract_paths(docs, glob=pattern, lang=None if lang == "auto" else lang, patterns=patterns,
-                                   input=record_input, jobs=jobs)
+    items = pipeline.extract_paths(docs, glob=pattern, lang=None if lang == "auto" else lang, ref_date=ref_date,
+                                   patterns=patterns, input=record_input, jobs=jobs)
     predicted = [doc.to_dict() for doc in inputs.documents(items)]
     status = inputs.finish()
     report = evaluate.score(gold_data, predicted)

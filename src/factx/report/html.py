@@ -22,7 +22,7 @@ from typing import IO, Any
 from .. import htmlview
 from ..facts import Document
 from ..normalize import periods
-from .corpus import Corpus, Report
+from .corpus import Corpus, Report, count
 
 CSS = """
 .top{flex-wrap:wrap;row-gap:.3rem}
@@ -234,9 +234,9 @@ def write_page(stream: IO[str], report: Report, documents: IO[str] | None = None
 
 def _summary(report: Report) -> str:
     t = report.totals
-    return (f"{t['documents']} documents: {t.get('date', 0)} dates, {t.get('money', 0)} money, "
-            f"{t.get('official', 0)} officials, {t.get('commitment', 0)} commitments; {t['people']} people, "
-            f"{t['commitment_rows']} commitment rows")
+    return (f"{count(t['documents'], 'document')}: {count(t.get('date', 0), 'date')}, {t.get('money', 0)} money, "
+            f"{count(t.get('official', 0), 'official')}, {count(t.get('commitment', 0), 'commitment')}; "
+            f"{count(t['people'], 'person', 'people')}, {count(t['commitment_rows'], 'commitment row')}")
 
 
 def _overview(report: Report) -> str:
@@ -248,7 +248,8 @@ def _overview(report: Report) -> str:
     span = f"{dated[0]} – {dated[-1]}" if dated else "no dates"
     several = sum(1 for c in report.commitments if len({s["document"] for s in c["sources"]}) > 1)
     money = " · ".join(_short(c["amount"], c["currency"]) for c in report.money["by_currency"][:3]) or "none"
-    cards = [(len(docs), "documents · " + ", ".join(f"{n} {lang}" for lang, n in sorted(languages.items()))),
+    cards = [(len(docs), ("document" if len(docs) == 1 else "documents") + " · "
+              + ", ".join(f"{n} {lang}" for lang, n in sorted(languages.items()))),
              (span, "document dates"), (len(report.people), "people"),
              (len(report.commitments), f"commitments · {several} reported by several articles"),
              (len(report.due_soon), f"due within {report.due_within} months of {report.as_of or '—'}"),

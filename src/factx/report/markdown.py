@@ -10,18 +10,13 @@ from __future__ import annotations
 from typing import IO
 
 from ..normalize import periods
-from .corpus import Report
+from .corpus import Report, count
 
 LIMIT = 15
 
 
 def write(stream: IO[str], report: Report) -> None:
     stream.write(text(report))
-
-
-def _count(n: int, one: str, many: str | None = None) -> str:
-    """``1 document``, ``2 documents``, ``1 person``, ``0 people``."""
-    return f"{n:,} {one if n == 1 else many or one + 's'}"
 
 
 def _cell(s: str) -> str:
@@ -52,11 +47,11 @@ def text(report: Report) -> str:
         languages[d["language"]] = languages.get(d["language"], 0) + 1
     dated = sorted(d["document_date"] for d in docs if d["document_date"])
     out = ["# factx report", "",
-           f"{_count(t['documents'], 'document')} "
+           f"{count(t['documents'], 'document')} "
            f"({', '.join(f'{n} {lang}' for lang, n in sorted(languages.items()))}), "
            f"dated {dated[0] + ' to ' + dated[-1] if dated else 'unknown'}; as of {report.as_of or 'unknown'}.",
-           f"{_count(t['people'], 'person', 'people')}, {_count(t['commitment_rows'], 'commitment')}, "
-           f"{_count(len(report.money['top']), 'top amount')}, {_count(len(report.timeline), 'timeline point')}.", "",
+           f"{count(t['people'], 'person', 'people')}, {count(t['commitment_rows'], 'commitment')}, "
+           f"{count(len(report.money['top']), 'top amount')}, {count(len(report.timeline), 'timeline point')}.", "",
            f"## People ({len(report.people)})", "",
            "| person | key | roles | country | docs | mentions |", "|---|---|---|---|---:|---:|"]
     for p in report.people[:LIMIT]:
