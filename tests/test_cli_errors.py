@@ -234,3 +234,18 @@ def test_only_missing_paths_write_nothing(tmp_path):
     assert r.exit_code == 2 and r.stdout == "" and "no such file or directory" in r.stderr
     r = CliRunner().invoke(cli, ["extract", str(tmp_path / "nope.txt"), "-o", str(out)])
     assert r.exit_code == 2 and out.read_text(encoding="utf-8") == "kept"
+
+
+def test_table_options_elsewhere_and_report_into_a_folder_are_one_line_errors(tmp_path):
+    from click.testing import CliRunner
+
+    from factx.cli import cli
+
+    seeds = str(ROOT / "seeds")
+    r = CliRunner().invoke(cli, ["extract", seeds, "--format", "json", "--context"])
+    assert r.exit_code == 2 and "--context: only for the table, not --format json" in r.stderr and r.stdout == ""
+    r = CliRunner().invoke(cli, ["extract", seeds, "--format", "table", "--verbose", "-o", str(tmp_path / "t.txt")])
+    assert r.exit_code == 0
+    for command in (["extract", seeds], ["report", seeds, "--format", "json"]):
+        r = CliRunner().invoke(cli, [*command, "-o", str(tmp_path)])
+        assert r.exit_code == 2 and f"-o {tmp_path}: is a folder" in r.stderr, r.stderr

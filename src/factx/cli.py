@@ -18,6 +18,7 @@ from .cli_explain import explain
 from .cli_options import (glob_option, input_options, jobs_option, lang_option, make_input, patterns_option,
                           ref_date_option, types_option)
 from .cli_report import report
+from .cli_output import Output
 from .cli_rules import rules
 from .entry import disarm
 from .errors import FactxError
@@ -119,16 +120,17 @@ def extract(paths, fmt, lang, ref_date, types, pattern, input_format, text_field
                         make_input(input_format, text_field, id_field, date_field, lang_field))
     if scheduler or resume:
         raise CliError(f"{'--scheduler' if scheduler else '--resume'}: only with --engine dask")
-    if output is not None and os.path.isdir(output):
-        raise CliError(f"-o {output}: is a folder", hint="give a file name (a folder of parts is --engine dask's)")
     if fmt == "parquet" and output is None:
         raise CliError("--format parquet: give -o FILE (Parquet is a binary file, not a stream)",
                        hint="factx extract news/ --format parquet -o facts.parquet")
     if fmt == "html" and output is None and sys.stdout.isatty():
         raise CliError("--format html: a page is not for a terminal", hint="write it to a file: -o page.html")
 
-    target = _Output(output)
+    target = Output(output)
     fmt = fmt or ("table" if output is None and sys.stdout.isatty() else "json")
+    if (context or verbose) and fmt != "table":
+        raise CliError(f"{'--context' if context else '--verbose'}: only for the table, not --format {fmt}",
+                       hint="add --format table (the default on a terminal)")
     options = {"lang": None if lang == "auto" else lang, "ref_date": ref_date, "types": types,
                "max_bytes": max_size * 1024 * 1024, "patterns": patterns, "timeout": timeout,
                "input": make_input(input_format, text_field, id_field, date_field, lang_field)}
@@ -204,58 +206,6 @@ def _on_dask(paths, fmt, lang, ref_date, types, pattern, output, max_size, timeo
         disarm()
         sys.exit(EXIT_INTERRUPT)
     sys.exit(inputs.finish())
-
-
-class _Output:
-    """Where extract writes. A regular file is written beside itself and renamed into place at
-    the end, so a crash, Ctrl-C or full disk never leaves half a JSON array where a good file
-    was; a device or a pipe (``/dev/stdout``, a FIFO) is written directly; None is stdout."""
-
-    def __init__(self, path: str | None):
-        self.path, self.tmp, self.stream = path, None, None
-        if path is None:
-            return
-        folder = os.path.dirname(os.path.abspath(path))
-        if not os.path.isdir(folder):
-            problem = "is not a folder" if os.path.exists(folder) else "does not exist"
-            raise CliError(f"-o {path}: the folder {folder} {problem}", hint="create it first, or write elsewhere")
-
-    def open(self, binary: bool = False):
-        import tempfile
-
-        text = {} if binary else {"encoding": "utf-8", "newline": ""}
-        mode = "wb" if binary else "w"
-        if self.path is None:
-            self.stream = sys.stdout.buffer if binary else sys.stdout
-        elif os.path.exists(self.path) and not os.path.isfile(self.path):
-            self.stream = open(self.path, mode, **text)
-        else:
-            fd, self.tmp = tempfile.mkstemp(dir=os.path.dirname(os.path.abspath(self.path)),
-                                            prefix=f".{os.path.basename(self.path)}.", suffix=".tmp")
-            self.stream = os.fdopen(fd, mode, **text)
-        return self.stream
-
-    def commit(self) -> None:
-        if self.path is None:
-            self.stream.flush()
-            return
-        self.stream.close()
-        if self.tmp:
-            os.replace(self.tmp, self.path)
-            self.tmp = None
-
-    def abandon(self) -> None:
-        if self.path is None or self.stream is None:
-            return
-        try:
-            self.stream.close()
-        except OSError:
-            pass
-        if self.tmp:
-            try:
-                os.unlink(self.tmp)
-            except OSError:
-                pass
 
 
 def _consoles(output, stream):

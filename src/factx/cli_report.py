@@ -13,7 +13,7 @@ from .cli_options import (glob_option, input_options, iso_date, jobs_option, lan
 
 @click.command("report")
 @click.argument("paths", nargs=-1, required=True, metavar="DOCS...")
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this file instead of stdout.")
+@click.option("-o", "--output", type=click.Path(), help="Write to this file instead of stdout.")
 @click.option("--format", "fmt", type=click.Choice(["html", "json", "md"]),
               help="html: one self-contained page; json: the same content as data; md: a short text report. "
                    "Default: md on a terminal, html otherwise.")
@@ -40,7 +40,7 @@ def report(paths, output, fmt, as_of, due_within, lang, ref_date, pattern, input
     import json
 
     from . import pipeline, records
-    from .cli import _Output
+    from .cli_output import Output
     from .entry import disarm
     from .errors import FactxError
     from .report import Corpus, html, markdown
@@ -48,7 +48,7 @@ def report(paths, output, fmt, as_of, due_within, lang, ref_date, pattern, input
     fmt = fmt or ("md" if output is None and sys.stdout.isatty() else "html")
     if fmt == "html" and output is None and sys.stdout.isatty():
         raise CliError("--format html: a page is not for a terminal", hint="write it to a file: -o report.html")
-    target = _Output(output)
+    target = Output(output)
     record_input = make_input(input_format, text_field, id_field, date_field, lang_field)
     options = {"lang": None if lang == "auto" else lang, "ref_date": ref_date, "patterns": patterns,
                "input": record_input, "jobs": jobs}
