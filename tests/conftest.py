@@ -80,3 +80,20 @@ def every_output_keeps_the_schema():
     facts.Document.to_dict, columns.rows = checked_to_dict, checked_rows
     yield
     facts.Document.to_dict, columns.rows = to_dict, rows
+
+
+@pytest.fixture(scope="session")
+def chromium_command(tmp_path_factory) -> list[str]:
+    """Headless Chromium with a profile of its own, for the pages' tests in a real browser.
+    Skipped where chromium is missing, except on CI, which must have it (.ci/run installs it)."""
+    import os
+    import shutil
+
+    chromium = shutil.which("chromium")
+    if chromium is None:
+        if os.environ.get("CI"):
+            pytest.fail("chromium is missing on CI: .ci/run installs it")
+        pytest.skip("chromium is not installed (apt-get install -y chromium; .ci/run installs it)")
+    profile = tmp_path_factory.mktemp("chromium-profile")
+    return [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+            f"--user-data-dir={profile}", "--hide-scrollbars"]

@@ -5,12 +5,10 @@ headless Chromium: every fact in the rendered DOM, the legend, the counts, a scr
 import os
 import pty
 import re
-import shutil
 import subprocess
 import sys
 from collections import Counter
 from html.parser import HTMLParser
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -162,23 +160,15 @@ def test_html_to_a_file(seeds_dir, tmp_path):
 
 # -- a real browser ---------------------------------------------------------------------------
 
-CHROMIUM = shutil.which("chromium")
-
-
 @pytest.fixture(scope="module")
-def browser_page(seeds_dir, tmp_path_factory):
+def browser_page(seeds_dir, tmp_path_factory, chromium_command):
     """The seeds' page written by the CLI, and chromium's command for it."""
-    if CHROMIUM is None:
-        if os.environ.get("CI"):
-            pytest.fail("chromium is missing on CI: .ci/run installs it")
-        pytest.skip("chromium is not installed (apt-get install -y chromium; .ci/run installs it)")
     folder = tmp_path_factory.mktemp("html")
     page = folder / "seeds.html"
     r = CliRunner().invoke(cli, ["extract", str(seeds_dir), "--format", "html", "-o", str(page)],
                            catch_exceptions=False)
     assert r.exit_code == 0, r.stderr
-    command = [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-               f"--user-data-dir={folder / 'profile'}", "--hide-scrollbars", "--window-size=1280,2000"]
+    command = [*chromium_command, "--window-size=1280,2000"]
     return page, command
 
 

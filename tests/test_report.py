@@ -3,9 +3,7 @@ languages, commitments grouped, money counted once per document, what falls due,
 the seeds' report as JSON and Markdown, and the seeds' page rendered by headless Chromium."""
 
 import json
-import os
 import re
-import shutil
 import subprocess
 from html.parser import HTMLParser
 
@@ -235,9 +233,6 @@ def test_report_errors(tmp_path, seeds_dir):
 
 # -- a real browser ---------------------------------------------------------------------------
 
-CHROMIUM = shutil.which("chromium")
-
-
 class Dom(HTMLParser):
     """The rendered page: each element with an id (tag, text), the people rows, the timeline's
     links, the money rows, the commitment rows with their sources."""
@@ -291,18 +286,13 @@ class Dom(HTMLParser):
 
 
 @pytest.fixture(scope="module")
-def report_page(seeds_dir, tmp_path_factory):
-    if CHROMIUM is None:
-        if os.environ.get("CI"):
-            pytest.fail("chromium is missing on CI: .ci/run installs it")
-        pytest.skip("chromium is not installed (apt-get install -y chromium; .ci/run installs it)")
+def report_page(seeds_dir, tmp_path_factory, chromium_command):
     folder = tmp_path_factory.mktemp("report")
     page = folder / "report.html"
     r = CliRunner().invoke(cli, ["report", str(seeds_dir), "-o", str(page), "--due-within", "12"],
                            catch_exceptions=False)
     assert r.exit_code == 0, r.stderr
-    command = [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-               f"--user-data-dir={folder / 'profile'}", "--hide-scrollbars"]
+    command = list(chromium_command)
     return page, command
 
 

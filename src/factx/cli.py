@@ -15,8 +15,7 @@ from . import __version__
 from .cli_errors import EXIT_FAILED, EXIT_INTERRUPT, EXIT_OK, EXIT_USAGE, CliError, Group, Inputs
 from .cli_eval import eval_command
 from .cli_explain import explain
-from .cli_options import (glob_option, input_options, jobs_option, lang_option, make_input, patterns_option,
-                          ref_date_option, types_option)
+from .cli_options import corpus_options, make_input, types_option
 from .cli_report import report
 from .cli_output import Output
 from .cli_rules import rules
@@ -68,11 +67,8 @@ def _columns(ctx, param, value):
               help="Output format: json/jsonl one document each, facts (JSON Lines) one fact each, csv and "
                    "parquet one typed row per fact, html a page with the facts highlighted (to -o FILE or a "
                    "redirect). Default: table on a terminal, json otherwise.")
-@lang_option()
-@ref_date_option
+@corpus_options
 @types_option
-@glob_option
-@input_options
 @click.option("-o", "--output", type=click.Path(),
               help="Write to this file instead of stdout (--engine dask: to this folder).")
 @click.option("--max-size", type=click.IntRange(min=1), default=20, show_default=True, metavar="MB",
@@ -81,7 +77,6 @@ def _columns(ctx, param, value):
               show_default=True, metavar="SECONDS", help="Skip (with an error line) a document that takes longer.")
 @click.option("--columns", "picked", callback=_columns, metavar="A,B,...",
               help="csv and parquet: these columns, in this order (see factx schema for the names).")
-@jobs_option
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
               help="dask: on a Dask cluster, one JSON Lines part per partition in the folder -o OUTDIR/.")
 @click.option("--scheduler", metavar="ADDRESS",
@@ -91,7 +86,6 @@ def _columns(ctx, param, value):
 @click.option("--resume", is_flag=True, help="--engine dask: keep the parts already in OUTDIR, write the others.")
 @click.option("--context", is_flag=True, help="Table: show each fact's sentence under its value.")
 @click.option("-v", "--verbose", is_flag=True, help="Table: show each fact's offsets and rule id under its value.")
-@patterns_option
 def extract(paths, fmt, lang, ref_date, types, pattern, input_format, text_field, id_field, date_field, lang_field,
             output, max_size, timeout, picked, jobs, engine, scheduler, partition_size, resume, context, verbose,
             patterns):

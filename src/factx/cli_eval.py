@@ -8,8 +8,7 @@ import sys
 import click
 
 from .cli_errors import EXIT_FAILED, CliError, Inputs
-from .cli_options import (glob_option, input_options, jobs_option, lang_option, make_input, patterns_option,
-                          ref_date_option)
+from .cli_options import corpus_options, make_input
 from .extractors import REGISTRY
 
 
@@ -37,12 +36,7 @@ def _min_f1(ctx, param, values):
 @click.option("--min-f1", "bars", multiple=True, callback=_min_f1, metavar="[TYPE=]F1",
               help="Exit 1 if F1 falls below this, for every type or one (repeatable).")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
-@lang_option()
-@ref_date_option
-@glob_option
-@input_options
-@jobs_option
-@patterns_option
+@corpus_options
 def eval_command(docs, gold, errors, bars, fmt, lang, ref_date, pattern, input_format, text_field, id_field, date_field,
                  lang_field, jobs, patterns):
     """Extract from DOCS and score against --gold: precision, recall, F1 and attribute

@@ -166,3 +166,11 @@ def make_input(input_format, text_field, id_field, date_field, lang_field):
     from .records import Input
 
     return Input(input_format, text_field, id_field, date_field, lang_field)
+
+
+def corpus_options(command):
+    """What every command that reads a corpus takes (``extract``, ``eval``, ``report``): the
+    language, the document date, which files, how records read, worker processes, rule packs."""
+    for option in reversed((lang_option(), ref_date_option, glob_option, input_options, jobs_option, patterns_option)):
+        command = option(command)
+    return command

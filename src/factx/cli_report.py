@@ -7,8 +7,7 @@ import sys
 import click
 
 from .cli_errors import EXIT_INTERRUPT, EXIT_USAGE, CliError, Inputs
-from .cli_options import (glob_option, input_options, iso_date, jobs_option, lang_option, make_input,
-                          patterns_option, ref_date_option)
+from .cli_options import corpus_options, iso_date, make_input
 
 
 @click.command("report")
@@ -21,12 +20,7 @@ from .cli_options import (glob_option, input_options, iso_date, jobs_option, lan
               help="The day 'due soon' and 'overdue' are counted from. Default: the latest document date.")
 @click.option("--due-within", type=click.IntRange(min=0), default=6, show_default=True, metavar="MONTHS",
               help="Due soon: the due ends within this many months of --as-of.")
-@lang_option()
-@ref_date_option
-@glob_option
-@input_options
-@jobs_option
-@patterns_option
+@corpus_options
 def report(paths, output, fmt, as_of, due_within, lang, ref_date, pattern, input_format, text_field, id_field,
            date_field, lang_field, jobs, patterns):
     """People, commitments, what falls due, money and a timeline across DOCS, in both languages.

@@ -8,6 +8,7 @@ error and none of the user's rules. ``check`` makes both an error naming the fol
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 from . import language
@@ -23,6 +24,7 @@ def layout() -> str:
             f"{language.FILE}) and shared lists in {SHARED}/*.toml")
 
 
+@lru_cache(maxsize=64)        # once per pack per process, not once per document; a failure is not kept
 def check(folder: str) -> None:
     """Raise PatternError unless ``folder`` is a folder with a language or shared folder in it."""
     path = Path(folder)
