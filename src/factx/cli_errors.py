@@ -132,8 +132,9 @@ class Inputs:
         if self.count_records:
             read = self.seen - self.files_unread
             unread = self.files_unread
-            self.say(f"factx: {read:,} record{'s' if read != 1 else ''} read, {self.extracted:,} extracted, "
-                     f"{read - self.extracted:,} skipped"
-                     + (f"; {unread:,} file{'s' if unread != 1 else ''} could not be read" if unread else ""))
+            from .render import count
+
+            self.say(f"factx: {count(read, 'record')} read, {self.extracted:,} extracted, "
+                     f"{read - self.extracted:,} skipped" + (f"; {count(unread, 'file')} could not be read" if unread else ""))
         return self.status
 

@@ -12,7 +12,7 @@ from typing import IO, NamedTuple
 
 from .extractors import REGISTRY
 from .facts import Document
-from .render import describe, people
+from .render import counted, describe, people, run_summary
 
 # (line, tint) per type in registry order: hues told apart by most colour-blind readers too,
 # each dark enough for a 2px underline, its tint light enough for black text on it.
@@ -137,7 +137,7 @@ class HtmlWriter:
         date = doc.document_date
         when = f"<b>{escape(date.value)}</b> ({escape(date.origin)})" if date else "<b>unknown</b>"
         summary = "".join(f'<li class="t{self.colour[t]}{"" if n else " none"}" data-count-of="{escape(t)}" '
-                          f'data-count="{n}">{escape(self._counted(t, n))}</li>' for t, n in counts.items())
+                          f'data-count="{n}">{escape(counted(t, n))}</li>' for t, n in counts.items())
         lang = escape(doc.language or "")
         self.stream.write(
             f'<article id="doc-{self.documents}">\n<header><h2>{escape(doc.source)}</h2>\n'
@@ -173,13 +173,7 @@ class HtmlWriter:
                         for i, f in enumerate(doc.facts))
         return f'<ol class="facts">{items}</ol>'
 
-    def _counted(self, fact_type: str, n: int) -> str:
-        """``3 dates``, ``1 date``: the table's words (a type's title is its plural)."""
-        plural = next((t.title.lower() for t in self.types if t.name == fact_type), fact_type)
-        return f"{n} {fact_type if n == 1 else plural}"
-
     def close(self) -> None:
-        facts = ", ".join(self._counted(t, n) for t, n in self.counts.items())
-        total = f"{self.documents} document{'s' if self.documents != 1 else ''}: {facts}"
+        total = run_summary(self.documents, self.counts)
         self.stream.write(f'</main>\n<footer>{escape(total)}</footer>\n</body>\n</html>\n')
         self.stream.flush()

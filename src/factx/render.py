@@ -19,6 +19,22 @@ def _registry() -> dict:
     return REGISTRY
 
 
+def count(n: int, one: str, many: str | None = None) -> str:
+    """``1 document``, ``2 documents``, ``1,204 records``, ``0 people``: every summary's words."""
+    return f"{n:,} {one if n == 1 else many or one + 's'}"
+
+
+def counted(fact_type: str, n: int) -> str:
+    """``3 dates``, ``1 date``, ``5 money``: a type's title is its plural."""
+    fact = _registry().get(fact_type)
+    return count(n, fact_type, fact.title.lower() if fact else None)
+
+
+def run_summary(documents: int, counts: dict[str, int]) -> str:
+    """``5 documents: 26 dates, 5 money, 16 officials, 27 commitments``."""
+    return f"{count(documents, 'document')}: {', '.join(counted(t, n) for t, n in counts.items())}"
+
+
 def people(doc: Document) -> dict[str, str]:
     """Person key -> name as written in this document, for facts that refer to people by key."""
     return {f.attrs["key"]: f.attrs["name"] for f in doc.facts if f.attrs.get("key") and f.attrs.get("name")}
@@ -137,10 +153,8 @@ class TableWriter:
 
     def close(self, skipped: int = 0) -> None:
         """One line for the run: documents, facts per type, files skipped."""
-        plural = {t.name: t.title.lower() for t in _registry().values()}
-        facts = ", ".join(f"{n} {plural.get(t, t) if n != 1 else t}" for t, n in self.counts.items())
-        line = f"{self.documents} document{'s' if self.documents != 1 else ''}: {facts}"
-        self.console.print(line + (f"; {skipped} file{'s' if skipped != 1 else ''} skipped" if skipped else ""),
+        line = run_summary(self.documents, self.counts)
+        self.console.print(line + (f"; {count(skipped, 'file')} skipped" if skipped else ""),
                            highlight=False, markup=False)
 
 

@@ -478,8 +478,3 @@ def build(documents: Iterable[Document | SourceError], *, as_of: date | str | No
         if not isinstance(doc, SourceError):
             corpus.add(doc)
     return corpus.report(as_of=as_of, due_within=due_within)
-
-
-def count(n: int, one: str, many: str | None = None) -> str:
-    """``1 document``, ``2 documents``, ``1 person``, ``0 people``: for every report format."""
-    return f"{n:,} {one if n == 1 else many or one + 's'}"

@@ -22,7 +22,8 @@ from typing import IO, Any
 from .. import htmlview
 from ..facts import Document
 from ..normalize import periods
-from .corpus import Corpus, Report, count
+from ..render import count, run_summary
+from .corpus import Corpus, Report
 
 CSS = """
 .top{flex-wrap:wrap;row-gap:.3rem}
@@ -234,9 +235,10 @@ def write_page(stream: IO[str], report: Report, documents: IO[str] | None = None
 
 def _summary(report: Report) -> str:
     t = report.totals
-    return (f"{count(t['documents'], 'document')}: {count(t.get('date', 0), 'date')}, {t.get('money', 0)} money, "
-            f"{count(t.get('official', 0), 'official')}, {count(t.get('commitment', 0), 'commitment')}; "
-            f"{count(t['people'], 'person', 'people')}, {count(t['commitment_rows'], 'commitment row')}")
+    from ..extractors import REGISTRY
+
+    facts = run_summary(t["documents"], {name: t.get(name, 0) for name in REGISTRY})
+    return f"{facts}; {count(t['people'], 'person', 'people')}, {count(t['commitment_rows'], 'commitment row')}"
 
 
 def _overview(report: Report) -> str:

@@ -10,7 +10,8 @@ from __future__ import annotations
 from typing import IO
 
 from ..normalize import periods
-from .corpus import Report, count
+from ..render import count
+from .corpus import Report
 
 LIMIT = 15
 
