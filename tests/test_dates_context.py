@@ -82,3 +82,11 @@ def test_day_and_month_take_the_nearest_year_to_the_document_date():
 def test_an_impossible_day_gives_nothing_not_its_month(text, lang, want):
     doc = factx.extract(text, lang=lang, ref_date="2025-12-16")
     assert [f.attrs["value"] for f in doc.facts if f.type == "date"] == want
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("Emissions are to fall by 2035 and 2050.", "en", [("2035", "2035"), ("2050", "2050")]),
+    ("Mục tiêu đến năm 2035 và 2050 đã rõ.", "vi", [("năm 2035", "2035"), ("2050", "2050")]),
+])
+def test_coordinated_years_are_two_dates(text, lang, expected):
+    assert dates(text, lang) == expected

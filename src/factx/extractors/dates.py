@@ -24,12 +24,14 @@ from ..normalize import periods, timex
 TYPE = "date"
 STEM = "dates"
 _VALUED = {"year", "month", "day", "half", "quarter", "weekday", "relday", "relweek", "relmonth",
-           "relyear", "firstmonths", "lastmonths", "day_or_month", "month_or_day"}
+           "relquarter", "relyear", "firstmonths", "lastmonths", "day_or_month", "month_or_day", "nth", "number"}
 SPEC = rulebook.Spec(
     # sameperiod marks "the same period ..."; deadline marks a date introduced as a deadline
     # ("by 31/12/2030"), which is never the day the article was written.
+    # unit names what a number or nth counts (day, week, month, year); offset (ago/in) or span
+    # (the past/the next) what the count means; upto marks "as of June" (not after it).
     groups=frozenset(_VALUED | {"dir", "sameperiod", "deadline", "year_end", "month_end", "day_end",
-                                "day_or_month_end", "month_or_day_end"}),
+                                "day_or_month_end", "month_or_day_end", "unit", "offset", "span", "upto"}),
     required_any=frozenset(_VALUED),
     example_keys=frozenset({"value", "granularity", "relative"}),
 )
