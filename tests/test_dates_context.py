@@ -90,3 +90,13 @@ def test_an_impossible_day_gives_nothing_not_its_month(text, lang, want):
 ])
 def test_coordinated_years_are_two_dates(text, lang, expected):
     assert dates(text, lang) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("những ngày cuối tháng 9", [("cuối tháng 9", "2025-09")]),       # days, not the last day
+    ("các tuần đầu tháng 5", [("đầu tháng 5", "2026-05")]),
+    ("sau ba tháng năm ngoái", [("năm ngoái", "2024")]),              # a count, not "tháng ba"
+    ("năm 2025 và 2030 người", [("năm 2025", "2025")]),               # a count after "và"
+])
+def test_plural_parts_and_counts_stay_months_and_years(text, expected):
+    assert dates(text, "vi") == expected
