@@ -175,6 +175,8 @@ def _point(p: dict[str, int], ref: date | None) -> TimeValue:
     if year == "XXXX" and ref is not None:
         _check(1 <= day <= calendar.monthrange(2000, month)[1], "day")
         y = _nearest_year(ref, month, day, p.get("weekday"))
+        if "upto" in p:                                 # "as of 30 June": not after the document date
+            y = ref.year - ((month, day) > (ref.month, ref.day))
         if month == 2 and day == 29 and not calendar.isleap(y):
             raise Impossible("29 February in a common year")
         return TimeValue(date(y, month, day).isoformat(), "day", True)
@@ -261,7 +263,8 @@ def _counted(p: dict[str, int], unit: str, ref: date | None) -> TimeValue:
 
     ``offset`` (-1 "ago", +1 "in") names the one unit N away: "six years ago" is a year.
     ``span`` (-1 "the past", +1 "the next") names every unit from the current one to that
-    one: in 2026, "the past three years" is 2023/2026 and "the next two years" 2026/2028.
+    one: in 2026, "the past three years" is 2023/2026 and "the next two years" 2026/2028. Weeks
+    span days ("within two weeks" is the next 14 days), not three calendar weeks.
     """
     n = p["number"]
     _check(0 < n <= 1000, "count")
@@ -269,6 +272,8 @@ def _counted(p: dict[str, int], unit: str, ref: date | None) -> TimeValue:
         return _unit_value(unit, p["offset"] * n, ref)
     if "span" not in p:
         raise Invalid("a count of units with no direction is a duration")
+    if unit == "week":
+        unit, n = "day", 7 * n
     ends = sorted((0, p["span"] * n))
     first = _unit_value(unit, ends[0], ref).value.split("/")[0]
     last = _unit_value(unit, ends[1], ref).value.split("/")[-1]
