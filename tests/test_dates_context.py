@@ -100,3 +100,7 @@ def test_coordinated_years_are_two_dates(text, lang, expected):
 ])
 def test_plural_parts_and_counts_stay_months_and_years(text, expected):
     assert dates(text, "vi") == expected
+
+
+def test_a_week_ends_at_its_sentence_for_the_weekday_after_it():
+    assert dates("Sales rose last week. Monday Motors said so.", "en") == [("last week", "2025-12-08/2025-12-14")]
