@@ -104,3 +104,11 @@ def test_plural_parts_and_counts_stay_months_and_years(text, expected):
 
 def test_a_week_ends_at_its_sentence_for_the_weekday_after_it():
     assert dates("Sales rose last week. Monday Motors said so.", "en") == [("last week", "2025-12-08/2025-12-14")]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("The contract expires on the last day of September 2027. Trade rose in March 2026.", "en"),
+    ("Hợp đồng hết hạn vào ngày cuối cùng của tháng 9/2027. Thương mại tăng trong tháng 3/2026.", "vi"),
+])
+def test_a_day_counted_out_of_a_month_does_not_date_the_document(text, lang):
+    assert factx.extract(text, lang=lang, types=["date"]).document_date is None

@@ -56,12 +56,15 @@ class WrittenDay:
 
 def written_days(matches: list[Match], reading: Reading, limit: int) -> list[WrittenDay]:
     """Every fully written day among the matches ending by ``limit`` (both ends of an
-    interval), in text order: the same matches the extractor resolves, read without a date."""
+    interval), in text order: the same matches the extractor resolves, read without a date.
+    A day counted out of a month ("the last day of September 2026") is not written: it is
+    left out, as the month it was before that reading."""
     found = _resolved([m for m in matches if m.end <= limit], Reading(reading.text, None, reading.sentences))
     kept, _ = matching.settle([c for c, _ in found])
     deadlines = {id(c) for c, m in found if "deadline" in m.parts}
+    counted = {id(c) for c, m in found if "nth" in m.parts}
     return [WrittenDay(d, c.start, c.end, c.attrs["granularity"], id(c) in deadlines)
-            for c in kept if not c.attrs["relative"]
+            for c in kept if not c.attrs["relative"] and id(c) not in counted
             for d in regex.findall(r"\d{4}-\d\d-\d\d", c.attrs["value"])]
 
 
