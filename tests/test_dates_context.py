@@ -112,3 +112,7 @@ def test_a_week_ends_at_its_sentence_for_the_weekday_after_it():
 ])
 def test_a_day_counted_out_of_a_month_does_not_date_the_document(text, lang):
     assert factx.extract(text, lang=lang, types=["date"]).document_date is None
+
+
+def test_an_offset_before_a_relative_month_keeps_the_offset_alone():
+    assert dates("He was elected four years ago last month.", "en") == [("four years ago", "2021")]
