@@ -33,7 +33,7 @@ def to_dataframe(documents: Iterable[Document | SourceError]) -> Any:
             frame[name] = frame[name].astype(_DTYPES[kind])
         elif kind == "date?":
             frame[name] = pd.to_datetime(frame[name], format="%Y-%m-%d")
-        elif kind == "decimal":
+        elif kind in ("decimal", "decimal?"):
             frame[name] = frame[name].map(_exact, na_action="ignore").astype(object)
     return frame
 
