@@ -34,6 +34,7 @@ SPEC = rulebook.Spec(
 )
 
 _ISO = regex.compile(r"[A-Z]{3}")
+_RANGE_SPAN = 100          # a lower bound read without the top's scale is at least this fraction of it
 
 
 def candidates(book: rulebook.Rulebook, matches: list[Match], reading: Reading) -> list[Candidate]:
@@ -55,16 +56,18 @@ def candidates(book: rulebook.Rulebook, matches: list[Match], reading: Reading) 
 def value(parts: Mapping[str, Any], lang: str, words: Mapping[str, Mapping[str, Any]] = {}) -> dict[str, Any]:
     """The SPEC's money fields from one match's looked-up pieces; ``words`` are the rule file's
     valued lists, which spell out a number written in several words ("twenty-five")."""
-    currency = next((parts[g] for g in ("currency", "code", "sign") if g in parts), None)
+    currency = next((parts[g] for g in ("currency", "code", "sign", "currency_end", "code_end", "sign_end")
+                     if g in parts), None)
     if not isinstance(currency, str) or not _ISO.fullmatch(currency):
         raise numbers.Invalid(f"{currency!r} is not in the currency table")
     if any(parts.get(g, currency) != currency for g in ("currency_end", "code_end", "sign_end")):
         raise numbers.Invalid("the two ends of a range are in different currencies")
     number = parts.get("amount", parts.get("numeral"))
+    said = {**words.get("digit", {}), **words.get("numeral", {})}
     if isinstance(number, str) and "amount" not in parts:
-        number = numbers.spelled(number, words.get("numeral", {}), words.get("multiplier", {}))
+        number = numbers.spelled(number, said, words.get("multiplier", {}))
     if "decimals" in parts:
-        number = numbers.with_decimals(number, parts["decimals"], words.get("numeral", {}), lang)
+        number = numbers.with_decimals(number, parts["decimals"], said, lang)
     amount = numbers.scaled(number, parts.get("scale"), lang)
     if "amount_rest" in parts:
         rest = numbers.scaled(parts["amount_rest"], parts.get("scale_rest"), lang)
@@ -76,9 +79,13 @@ def value(parts: Mapping[str, Any], lang: str, words: Mapping[str, Mapping[str, 
         top = numbers.scaled(parts["amount_end"], parts.get("scale_end"), lang)
         if parts.get("scale") is None and parts.get("scale_end") is not None:
             # A bare lower bound shares the top's scale ("4 and 6 billion") unless that would
-            # put it above the top: "$500,000 and $1 million" is complete as written.
+            # put it above the top: "$500,000 and $1 million" is complete as written, but only
+            # within a factor of 100 of the top ("$3-2 billion" is a typo, not $3 to $2 billion).
             shared = numbers.scaled(number, parts["scale_end"], lang)
-            amount = shared if shared < top else amount
+            if shared < top:
+                amount = shared
+            elif amount * _RANGE_SPAN < top:
+                raise numbers.Invalid("a range's lower bound is neither of the top's scale nor near it")
         if top <= amount:
             raise numbers.Invalid("a range must run upwards")
     return {"amount": numbers.as_json(amount), "amount_max": None if top is None else numbers.as_json(top),

@@ -112,16 +112,16 @@ def spelled(text: str, words: Mapping[str, object], multipliers: Mapping[str, ob
 
 
 def with_decimals(number: object, decimals: object, words: Mapping[str, object], lang: str) -> Decimal:
-    """A whole number and the digits said after a spoken decimal comma ("3 phẩy 5", "ba phẩy
-    hai lăm": each word after the comma is one digit, as Vietnamese reads them)."""
-    digits = ""
-    for word in str(decimals).casefold().split():
-        digit = words.get(word, word)
-        if isinstance(digit, int) and not isinstance(digit, bool):
-            digit = str(digit)
-        if not isinstance(digit, str) or not digit.isdigit() or (len(digit) > 1 and len(str(decimals).split()) > 1):
+    """A whole number and the digits said after a spoken decimal comma: "3 phẩy 25" (digits),
+    "ba phẩy hai lăm" (one word a digit, as Vietnamese reads them)."""
+    text = str(decimals)
+    if text.isdigit():
+        digits = text
+    else:
+        said = [words.get(w) for w in text.casefold().split()]
+        if not all(isinstance(d, int) and not isinstance(d, bool) and 0 <= d <= 9 for d in said):
             raise Invalid(f"not the decimals of a number: {decimals!r}")
-        digits += digit
+        digits = "".join(map(str, said))
     whole = number if isinstance(number, Decimal) else to_decimal(number, lang)
     if whole != whole.to_integral_value() or len(digits) > 6:
         raise Invalid(f"{number!r} and {decimals!r} are not one decimal number")
