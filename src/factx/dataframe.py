@@ -15,7 +15,7 @@ from . import columns
 from .errors import FactxError, SourceError
 from .facts import Document
 
-_DTYPES = {"text": "string", "text?": "string", "int": "Int64", "bool": "boolean"}
+_DTYPES = {"text": "string", "text?": "string", "period?": "string", "int": "Int64", "bool": "boolean"}
 
 
 def to_dataframe(documents: Iterable[Document | SourceError]) -> Any:
