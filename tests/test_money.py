@@ -78,6 +78,9 @@ def test_amount_max_is_the_top_of_a_range_else_null(parts, expected):
     ("Giá từ 5 đến 7 tỷ USD, giữa 4.000 tỷ đồng và 6.000 tỷ đồng.", "vi",
      [("5 đến 7 tỷ USD", 5 * 10**9, 7 * 10**9), ("4.000 tỷ đồng và 6.000 tỷ đồng", 4 * 10**12, 6 * 10**12)]),
     ("Kim ngạch tăng từ 5 tỷ USD lên 7 tỷ USD.", "vi", [("5 tỷ USD", 5 * 10**9, None), ("7 tỷ USD", 7 * 10**9, None)]),
+    ("Exports rose in 2025 to 6 billion dollars.", "en", [("6 billion dollars", 6 * 10**9, None)]),
+    ("Costs fell from 7 to 5 million dollars, or 4 to 5 tỷ đồng.", "en", []),
+    ("Vốn 5 đến 7 tỷ USD.", "vi", [("5 đến 7 tỷ USD", 5 * 10**9, 7 * 10**9)]),
     ("Exports rose from $2 billion in 2020 to $3 billion.", "en",
      [("$2 billion", 2 * 10**9, None), ("$3 billion", 3 * 10**9, None)]),                # a change: two facts
 ])
