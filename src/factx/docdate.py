@@ -27,32 +27,38 @@ given at that precision too ("yesterday" in a document of 2026-03 is 2026-03): `
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 from typing import Callable
 
 import regex
 
 from .facts import DocumentDate
 from .nlp import Sentences
-from .text import TextView
+from .text import TextView, cue_words
 
 INFER_CHARS = 1500
 # Before a dateline, on its line or after a sentence's end: nothing, or a place and a comma or dash.
 _PLACE = regex.compile(r"\s*(?:\p{Lu}[\p{L}\p{M}.'’]*(?:[ -]\p{Lu}[\p{L}\p{M}.'’]*){0,3}\s*(?:\([^()\n]{1,20}\))?\s*[,–—-]\s*)?")
 _CLOCK_AFTER = regex.compile(r"[\s,|–—-]{0,4}(?:\p{L}{1,4}\s+)?\d{1,2}[:h]\d{2}(?!\d)")
-# A publication line: the word that says the day after it is the article's own.
-_PUBLISHED = regex.compile(r"(?i)\s*(?:published|posted|updated|last\s+updated|ngày\s+đăng|đăng\s+ngày|đăng\s+lúc"
-                           r"|cập\s+nhật|ngày\s+cập\s+nhật|thời\s+gian\s+đăng)(?:\s+on)?\s*:?\s*(?:ngày\s+)?")
-# A photo caption: its line opens with the word (or a bracket and the word).
-_CAPTION = regex.compile(r"(?im)^[^\S\n]*[(\[]?(?:ảnh|photo|image|picture|file\s+photo|nguồn\s+ảnh)\b[^\n]*")
 _QUOTED = regex.compile(r"[\"“«][^\"“”«»\n]{0,400}[\"”»]")
 _PARAGRAPH_END = regex.compile(r"\n[^\S\n]*\n")
-# A year named as a target or horizon, never the year of writing: "by 2030", "đến năm 2030",
-# "tầm nhìn 2045", "the 2030 target", "Vision 2045".
-_TARGET_BEFORE = regex.compile(
-    r"(?i)\b(?:by|until|till|through|to|before|towards?|vision|đến|tới|trước|tầm\s+nhìn|mục\s+tiêu|kế\s+hoạch"
-    r"|chiến\s+lược|giai\s+đoạn)\s+(?:the\s+end\s+of\s+|end-|cuối\s+|năm\s+|(?:the\s+)?year\s+)*\Z")
-_TARGET_AFTER = regex.compile(r"(?i)[\s-]*(?:target|goal|plan|agenda|vision|strategy|horizon)s?\b")
 _YEAR_FORM = regex.compile(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?")
+
+
+@lru_cache(maxsize=1)
+def _cues() -> dict[str, regex.Pattern]:
+    """The patterns made of ``patterns/common/document_date.toml``'s lists."""
+    words = cue_words()
+    return {
+        # a publication line: its word opens the line the day stands on
+        "published": regex.compile(r"(?i)\s*\L<w>\s*:?\s*(?:ngày\s+)?", w=words["published"]),
+        # a photo caption: its line opens with the word, or a bracket and the word
+        "caption": regex.compile(r"(?im)^[^\S\n]*[(\[]?\L<w>\b[^\n]*", w=words["caption"]),
+        # a target year: "by 2030", "đến năm 2030", "the 2030 target"
+        "target_before": regex.compile(r"(?i)\b\L<w>\s+(?:end-|cuối\s+|năm\s+|(?:the\s+)?year\s+)*\Z",
+                                       w=words["target_before"]),
+        "target_after": regex.compile(r"(?i)[\s-]*\L<w>\b", w=words["target_after"]),
+    }
 
 
 class Anchor(date):
@@ -133,7 +139,7 @@ def determine(view: TextView, ref_date: date | None, date_matches: list | None,
     from .facttype import Reading
 
     text = view.text
-    hidden = [m.span() for m in _CAPTION.finditer(text, 0, INFER_CHARS)]
+    hidden = [m.span() for m in _cues()["caption"].finditer(text, 0, INFER_CHARS)]
     hidden += [m.span() for m in _QUOTED.finditer(text, 0, INFER_CHARS)]
     days = [d for d in dates.written_days(date_matches, Reading(text, None, sentences), INFER_CHARS)
             if not any(s <= d.start and d.end <= e for s, e in hidden)]
@@ -159,7 +165,7 @@ def _anniversary(day, days) -> bool:
 def _is_dateline(text: str, sentences: Sentences, start: int, end: int) -> bool:
     if _PLACE.fullmatch(text, sentences.around(start, end)[0], start):
         return True
-    if _PUBLISHED.fullmatch(text, text.rfind("\n", 0, start) + 1, start):
+    if _cues()["published"].fullmatch(text, text.rfind("\n", 0, start) + 1, start):
         return True
     return _CLOCK_AFTER.match(text, end) is not None
 
@@ -170,10 +176,12 @@ def _year_of_first_paragraph(text: str, date_matches: list, hidden: list[tuple[i
     offset = len(text) - len(first)
     stop = _PARAGRAPH_END.search(text, offset)
     end = min(stop.start() if stop else len(text), offset + INFER_CHARS)
+    cues = _cues()
     hidden = hidden + [(m.start, m.end) for m in date_matches if any(k.endswith("_end") for k in m.parts)]
     years = [m.parts["year"] for m in date_matches
              if not m.rule.veto and m.end <= end and isinstance(m.parts.get("year"), int)
              and 1000 <= m.parts["year"] <= 2999 and "deadline" not in m.parts
-             and not _TARGET_BEFORE.search(text[max(m.start - 40, 0):m.start]) and not _TARGET_AFTER.match(text, m.end)
+             and not cues["target_before"].search(text[max(m.start - 40, 0):m.start])
+             and not cues["target_after"].match(text, m.end)
              and not any(s <= m.start and m.end <= e for s, e in hidden)]      # a range's year: no writing year
     return DocumentDate(f"{max(years):04d}", "inferred") if years else None
