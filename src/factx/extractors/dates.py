@@ -14,7 +14,7 @@ from datetime import date
 
 import regex
 
-from .. import matching, rulebook
+from .. import docdate, matching, rulebook
 from ..evaluate import options, overlap
 from ..facts import Fact
 from ..facttype import FactType, Reading, Scoring, one_fact_per_candidate
@@ -76,7 +76,8 @@ def _resolved(matches: list[Match], reading: Reading) -> list[tuple[Candidate, M
         c = Candidate(TYPE, m.rule.id, m.start, m.end, veto=m.rule.veto, order=order)
         if not m.rule.veto:
             try:
-                t = timex.resolve(timex.with_order(m.parts, document_order), reading.ref)
+                parts = timex.with_order(m.parts, document_order)
+                t = docdate.resolved(lambda ref: timex.resolve(parts, ref), reading.ref)
             except timex.Impossible as e:       # it still hides what it covers ("February 2025")
                 c.void = str(e)
                 out.append((c, m))
