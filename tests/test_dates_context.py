@@ -119,3 +119,24 @@ def test_a_day_counted_out_of_a_month_does_not_date_the_document(text, lang):
 
 def test_an_offset_before_a_relative_month_keeps_the_offset_alone():
     assert dates("He was elected four years ago last month.", "en") == [("four years ago", "2021")]
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # the date before, in its sentence or the one before
+    ("Exports in 2025 rose 10% compared with the previous year.", "en", [("2025", "2025"), ("the previous year", "2024")]),
+    ("On Monday the minister arrived; the following day he met the president.", "en",
+     [("Monday", "2025-12-15"), ("the following day", "2025-12-16")]),
+    ("Ông đến Hà Nội ngày 5/3/2026. Hôm sau, ông hội đàm với Thủ tướng.", "vi",
+     [("ngày 5/3/2026", "2026-03-05"), ("Hôm sau", "2026-03-06")]),
+    # the last date before it, not the first
+    ("Ties date from 1973, and an embassy opened in 1995; a year later trade doubled.", "en",
+     [("1973", "1973"), ("1995", "1995"), ("a year later", "1996")]),
+    # none before it, or only two sentences back: no fact, and no "next year" either
+    ("Two weeks later, on 5 June, the talks resumed.", "en", [("5 June", "2026-06-05")]),
+    ("Ties were set up in 1973. Trade grew. The following year, an embassy opened.", "en", [("1973", "1973")]),
+    ("Năm sau đó, Việt Nam gia nhập WTO.", "vi", []),
+    # the date before is not known to the unit counted
+    ("The summit took place in June 2025. The following week, talks resumed.", "en", [("June 2025", "2025-06")]),
+])
+def test_counted_from_the_date_before(text, lang, expected):
+    assert dates(text, lang) == expected

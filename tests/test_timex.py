@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from factx.normalize import periods
-from factx.normalize.timex import Invalid, TimeValue, numeric_order, resolve, same_period, with_order
+from factx.normalize.timex import Invalid, TimeValue, numeric_order, resolve, same_period, shifted, with_order
 
 REF = date(2025, 12, 16)
 
@@ -223,3 +223,28 @@ def test_a_symmetric_numeric_date_is_not_ambiguous(parts):
 ])
 def test_begin_and_end_of_new_shapes(value, begin, end):
     assert (periods.begin_of(value), periods.end_of(value)) == (begin, end)
+
+
+@pytest.mark.parametrize("anchor, unit, n, expected", [
+    (TimeValue("2007", "year", False), "year", 1, TimeValue("2008", "year", False)),
+    (TimeValue("2026-H2", "half", False), "year", -1, TimeValue("2025", "year", False)),
+    (TimeValue("2024-03", "month", True), "month", -1, TimeValue("2024-02", "month", True)),
+    (TimeValue("2025-12-31", "day", False), "day", 1, TimeValue("2026-01-01", "day", False)),
+    (TimeValue("2026-06-12", "day", False), "week", 1, TimeValue("2026-06-15/2026-06-21", "interval", False)),
+    (TimeValue("2021/2025", "interval", False), "year", 1, TimeValue("2026", "year", False)),   # after its end
+    (TimeValue("2021/2025", "interval", False), "year", -1, TimeValue("2020", "year", False)),  # before its start
+])
+def test_shifted_counts_from_the_date_before(anchor, unit, n, expected):
+    assert shifted(anchor, unit, n) == expected
+
+
+@pytest.mark.parametrize("anchor, unit", [
+    (TimeValue("2024-05", "month", False), "week"),      # a week after May 2024 is no week
+    (TimeValue("2024", "year", False), "month"),
+    (TimeValue("2026-Q3", "quarter", False), "day"),
+    (TimeValue("XXXX-05-06", "day", True), "day"),
+    (TimeValue("2024", "year", False), "decade"),
+])
+def test_shifted_needs_an_anchor_known_to_the_unit(anchor, unit):
+    with pytest.raises(Invalid):
+        shifted(anchor, unit, 1)

@@ -41,7 +41,7 @@ _TOP_KEYS = {"ref_date", "include", "lists", "fragments", "rule"}
 _SHARED_KEYS = {"lists", "fragments"}       # all a shared file (patterns/common/...) may hold
 MAX_DEFAULT = 9999        # the widest offset a rule's default may set (relyear = -1 is "last year")
 _RULE_KEYS = {"id", "trigger", "before", "after", "examples", "counter_examples", "veto", "defaults"}
-_EXAMPLE_KEYS = {"text", "match", "xfail"}
+_EXAMPLE_KEYS = {"text", "match", "xfail", "context"}
 BEFORE_WINDOW = 400                         # characters a ``before`` context may reach back
 AFTER_WINDOW = 1000                         # characters a trigger and its ``after`` may reach forward
 
@@ -64,6 +64,7 @@ class Example:
     expect: dict[str, Any]      # attribute -> expected value, e.g. {"value": "2026-H2"}
     xfail: str | None
     line: int | None
+    context: str = ""           # read before the text, its facts not checked: "In 2007 ..." for "the following year"
 
 
 @dataclass(frozen=True)
@@ -527,9 +528,11 @@ def _example(e: Any, text: str, spec: Spec, fail) -> Example:
     match = e.get("match", e["text"])
     if match not in e["text"]:
         raise fail(f"example {e['text']!r}: match {match!r} is not in its text")
+    if not isinstance(e.get("context", ""), str):
+        raise fail(f"example {e['text']!r}: context must be a string")
     # TOML has no null: the string "null" expects an empty attribute (a commitment without due).
     expect = {k: (None if v == "null" else v) for k, v in e.items() if k not in _EXAMPLE_KEYS}
-    return Example(e["text"], match, expect, e.get("xfail"), _line_of(text, e["text"]))
+    return Example(e["text"], match, expect, e.get("xfail"), _line_of(text, e["text"]), e.get("context", ""))
 
 
 def _counter(c: Any, text: str, fail) -> CounterExample:

@@ -3,8 +3,9 @@
 As in Duckling's corpus tests, "something fired" is never enough: an example passes
 only when the whole extractor, run on the example's text against the file's
 ``ref_date``, yields exactly one fact of its type, with the expected text, from this
-rule, with every stated attribute equal. A counter-example passes when the extractor
-yields nothing of that type. ``xfail`` marks a known gap: it is reported, and turns
+rule, with every stated attribute equal. An example's ``context`` is read before its text
+(a date that "the following year" counts from); facts inside the context are not checked.
+A counter-example passes when the extractor yields nothing of that type. ``xfail`` marks a known gap: it is reported, and turns
 into a failure (``xpass``) once it starts passing. The test suite and
 ``factx rules check`` both use this module.
 """
@@ -59,9 +60,11 @@ def cases(book: Rulebook) -> Iterator[tuple[Rule, Example | CounterExample]]:
 
 def check(type_: str, book: Rulebook, rule: Rule, case: Example | CounterExample,
           extra_dirs: tuple[str, ...] = ()) -> Outcome:
-    doc = pipeline.extract(case.text, lang=book.lang, ref_date=book.ref_date, types=[type_],
+    context = getattr(case, "context", "")
+    lead = f"{context} " if context else ""
+    doc = pipeline.extract(lead + case.text, lang=book.lang, ref_date=book.ref_date, types=[type_],
                            patterns=extra_dirs)
-    facts = [f for f in doc.facts if f.type == type_]
+    facts = [f for f in doc.facts if f.type == type_ and f.start >= len(lead)]
     got = "; ".join(f"{f.text!r} {_shown(f.attrs)} [{f.rule}]" for f in facts) or "nothing"
     if isinstance(case, Example):
         expected = f"{case.match!r} {_shown(case.expect)} [{rule.id}]"

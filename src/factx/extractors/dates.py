@@ -1,9 +1,10 @@
 """Dates: run ``patterns/<lang>/dates.toml`` and normalise each match with ``timex``.
 
-Two readings need more than the match itself, so they are settled here, over all the
+Some readings need more than the match itself, so they are settled here, over all the
 matches of the text: the order of an English ``05/06/2025`` (from the document's
-other numeric dates), and "the same period last year" (from the date it is compared
-with, earlier in its sentence).
+other numeric dates), "the same period last year" (from the date it is compared
+with, earlier in its sentence), and "the following year", "two weeks later" (counted from
+the date before them in their sentence or the one before).
 """
 
 from __future__ import annotations
@@ -29,9 +30,11 @@ SPEC = rulebook.Spec(
     # sameperiod marks "the same period ..."; deadline marks a date introduced as a deadline
     # ("by 31/12/2030"), which is never the day the article was written.
     # unit names what a number or nth counts (day, week, month, year); offset (ago/in) or span
-    # (the past/the next) what the count means; upto marks "as of June" (not after it).
+    # (the past/the next) what the count means, anchored (later/earlier) that it counts from
+    # the date written before it; upto marks "as of June" (not after it).
     groups=frozenset(_VALUED | {"dir", "sameperiod", "deadline", "year_end", "month_end", "day_end",
-                                "day_or_month_end", "month_or_day_end", "unit", "offset", "span", "upto"}),
+                                "day_or_month_end", "month_or_day_end", "unit", "offset", "span", "anchored",
+                                "upto"}),
     required_any=frozenset(_VALUED),
     example_keys=frozenset({"value", "granularity", "relative"}),
 )
@@ -57,12 +60,12 @@ class WrittenDay:
 def written_days(matches: list[Match], reading: Reading, limit: int) -> list[WrittenDay]:
     """Every fully written day among the matches ending by ``limit`` (both ends of an
     interval), in text order: the same matches the extractor resolves, read without a date.
-    A day counted out of a month ("the last day of September 2026") is not written: it is
-    left out, as the month it was before that reading."""
+    A day counted out of a month ("the last day of September 2026") or from another date ("the
+    following day") is not written: it is left out."""
     found = _resolved([m for m in matches if m.end <= limit], Reading(reading.text, None, reading.sentences))
     kept, _ = matching.settle([c for c, _ in found])
     deadlines = {id(c) for c, m in found if "deadline" in m.parts}
-    counted = {id(c) for c, m in found if "nth" in m.parts}
+    counted = {id(c) for c, m in found if "nth" in m.parts or "anchored" in m.parts}
     return [WrittenDay(d, c.start, c.end, c.attrs["granularity"], id(c) in deadlines)
             for c in kept if not c.attrs["relative"] and id(c) not in counted
             for d in regex.findall(r"\d{4}-\d\d-\d\d", c.attrs["value"])]
@@ -74,7 +77,9 @@ def _resolved(matches: list[Match], reading: Reading) -> list[tuple[Candidate, M
     out = []
     for order, m in enumerate(matches):
         c = Candidate(TYPE, m.rule.id, m.start, m.end, veto=m.rule.veto, order=order)
-        if not m.rule.veto:
+        if "anchored" in m.parts:           # valued by _count_from_dates_before, if a date stands before it
+            c.void = "counted from a date, and none stands before it in its sentence or the one before"
+        elif not m.rule.veto:
             try:
                 parts = timex.with_order(m.parts, document_order)
                 t = docdate.resolved(lambda ref: timex.resolve(parts, ref), reading.ref)
@@ -87,34 +92,48 @@ def _resolved(matches: list[Match], reading: Reading) -> list[tuple[Candidate, M
                 continue
             c.attrs = {"value": t.value, "granularity": t.granularity, "relative": t.relative}
         out.append((c, m))
-    _compare_same_period(out, reading)
+    _count_from_dates_before(out, reading)
     return out
 
 
-def _compare_same_period(found: list[tuple[Candidate, Match]], reading: Reading) -> None:
-    """Give "the same period last year" the period of the date before it in its sentence.
+def _count_from_dates_before(found: list[tuple[Candidate, Match]], reading: Reading) -> None:
+    """Value the dates read from the date written before them.
 
-    Without such a date it keeps the value its own words give (last year). The other dates
-    are settled once; each "same period" looks up the last of them ending before it.
+    "The same period last year" takes the period of the date before it in its sentence (without
+    one it keeps the value its own words give: last year). "The following year", "two weeks
+    later" count from the date before them in their sentence or the one before ("Vietnam joined
+    the WTO in 2007. The following year, ..."); without one they stay void: no fact, and no
+    shorter reading of their words either. The other dates are settled once; each phrase looks
+    up the last of them ending before it.
     """
-    periods = [(c, m) for c, m in found if "sameperiod" in m.parts]
-    if not periods:
+    counted = [(c, m) for c, m in found if "sameperiod" in m.parts or "anchored" in m.parts]
+    if not counted:
         return
-    kept, _ = matching.settle([c for c, m in found if "sameperiod" not in m.parts])
+    kept, _ = matching.settle([c for c, m in found if "sameperiod" not in m.parts and "anchored" not in m.parts])
     kept.sort(key=lambda k: (k.end, k.end - k.start))
     ends = [k.end for k in kept]
-    for c, m in sorted(periods, key=lambda cm: cm[0].start):
+    for c, m in sorted(counted, key=lambda cm: cm[0].start):
         i = bisect_right(ends, c.start)
         if not i:
             continue
         anchor = kept[i - 1]
-        if anchor.start < reading.sentences.around(c.start, c.end)[0]:
+        sentence = reading.sentences.around(c.start, c.end)[0]
+        reach = sentence if "sameperiod" in m.parts else reading.sentences.around(max(sentence - 1, 0), sentence)[0]
+        if anchor.start < reach:
             continue
+        value = timex.TimeValue(**anchor.attrs)
         try:
-            t = timex.same_period(timex.TimeValue(**anchor.attrs), m.parts)
+            if "sameperiod" in m.parts:
+                t = timex.same_period(value, m.parts)
+            else:
+                direction, n = m.parts["anchored"], m.parts.get("number", 1)
+                if not (isinstance(direction, int) and isinstance(n, int)):
+                    continue                # a pack's list gave a word, not a count
+                t = timex.shifted(value, m.parts.get("unit"), direction * n)
         except (ValueError, OverflowError):
             continue
         c.attrs = {"value": t.value, "granularity": t.granularity, "relative": t.relative}
+        c.void = None
 
 
 def _with_days(fact: Fact) -> Fact:

@@ -3,7 +3,8 @@
 Rules name their pieces with groups (``year``, ``month``, ``day``, ``half``,
 ``quarter``, ``relday``, ``relweek``, ``relmonth``, ``relquarter``, ``relyear``, ``weekday``,
 ``dir``, ``upto``, ``firstmonths``, ``lastmonths``, ``nth``, ``number`` with ``unit`` and
-``offset`` or ``span``, and ``*_end`` for the second point of an interval); this module
+``offset`` or ``span`` (or ``anchored``: counted from another date, see ``shifted``), and
+``*_end`` for the second point of an interval); this module
 knows what each means. Time is an input: nothing here reads the clock, and a
 value that needs the document date it does not have keeps an unknown part (``X``).
 """
@@ -103,6 +104,24 @@ def same_period(anchor: TimeValue, parts: Mapping[str, Any]) -> TimeValue:
     value = _YEAR.sub(lambda y: f"{int(y.group()) + target - start:04d}", anchor.value)
     value = _DAY.sub(_clamped_day, value)      # 29 February a year back is the 28th
     return TimeValue(value, anchor.granularity, anchor.relative)
+
+
+def shifted(anchor: TimeValue, unit: str, n: int) -> TimeValue:
+    """"The following year", "two weeks later", "năm trước đó": ``n`` units from a date written
+    before, at the unit's precision (a week is Monday to Sunday). Forward counts from the end of
+    an interval, back from its start. The anchor must be known to the unit: a week after "May
+    2024" is no particular week, so that raises ``Invalid``.
+    """
+    point = anchor.value.split("/")[-1 if n > 0 else 0]
+    m = _KNOWN.fullmatch(point) if unit in _UNITS else None
+    if m is None or (m.group(3) is None and unit in ("day", "week")) or (m.group(2) is None and unit == "month"):
+        raise Invalid(f"{point} is not known to the {unit} counted from it")
+    ref = date(int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1))
+    value = _unit_value(unit, n, ref)
+    return TimeValue(value.value, value.granularity, anchor.relative)
+
+
+_KNOWN = regex.compile(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?|-[HQ]\d)?")     # a year is known in 2026-H2 too
 
 
 def _clamped_day(m: regex.Match) -> str:
