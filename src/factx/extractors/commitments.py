@@ -12,6 +12,12 @@ A rule says what it found by naming its groups:
   "both sides"); left out when the sentence elides it ("... and supported the idea");
 - ``action``: where the action starts, when not right after the trigger.
 
+A rule whose sentence has no subject (a passive, "It is planned to") says so with
+``defaults = { actor = "parties" }``: link then takes the parties of the paragraph.
+
+The fragment ``comparison`` marks where a sentence compares with the past ("up from $4 billion
+in 2021", "so với năm 2021"): link does not take a date right after it as the sentence's time.
+
 The fragment ``conjunction`` marks actors that join parties ("Minister X and his counterpart
 Y"): such an actor stays text even when one of them is an official. The valued list ``pronoun`` says what an actor pronoun stands for: ``person`` ("he",
 "ông"), ``group`` ("they", "họ") or ``speaker`` ("we" inside a quotation).
@@ -42,7 +48,7 @@ SPEC = rulebook.Spec(
     groups=frozenset({"modality", "act", "trigger", "actor", "action"}),
     required_any=frozenset({"modality", "act"}),
     example_keys=frozenset({"modality", "actor", "due", "action"}),
-    fragments=frozenset({"action_end", "conjunction"}),
+    fragments=frozenset({"action_end", "conjunction", "comparison"}),
 )
 
 
@@ -52,6 +58,8 @@ def candidates(book: rulebook.Rulebook, matches: list[Match], reading: Reading) 
     clause_end = book.patterns.get("action_end")
     joiner = book.patterns.get("conjunction")
     pronouns = book.values.get("pronoun", {})
+    compare = book.patterns.get("comparison")
+    comparisons = [k.span() for k in compare.finditer(text)] if compare else []    # one list, shared
     out = []
     for order, m in enumerate(matches):
         if m.rule.veto:
@@ -59,7 +67,8 @@ def candidates(book: rulebook.Rulebook, matches: list[Match], reading: Reading) 
             continue
         start, end = m.spans.get("trigger") or m.spans.get("modality") or m.spans["act"]
         c = Candidate(TYPE, m.rule.id, start, end, order=order)
-        modality = m.parts["modality"] if "modality" in m.parts else m.parts["act"]
+        # the modality as matched, else the act's, else the rule's default ("confirmed he would attend")
+        modality = m.parts["modality"] if "modality" in m.spans or "act" not in m.parts else m.parts["act"]
         if modality not in MODALITIES:
             rejected.append((c, f"{modality!r} is not a modality ({', '.join(MODALITIES)})"))
             continue
@@ -67,12 +76,17 @@ def candidates(book: rulebook.Rulebook, matches: list[Match], reading: Reading) 
         action_start = m.spans["action"][0] if "action" in m.spans else end
         limit = min(len(text), action_start + MAX_ACTION)
         stop = clause_end.search(text, action_start, limit) if clause_end else None
+        if "action" in m.spans and m.spans["action"][1] <= start:      # told before its verb: "X, he suggested"
+            stop = None
+            limit = min(limit, m.spans["action"][1])
         c.attrs = {
             "modality": modality,
             "actor_span": actor,
             "actor_joins": [j.span() for j in joiner.finditer(text, *actor)] if joiner and actor else [],
-            "actor_ref": pronouns.get(" ".join(text[slice(*actor)].casefold().split())) if actor else None,
+            "actor_ref": (pronouns.get(" ".join(text[slice(*actor)].casefold().split())) if actor
+                          else m.rule.defaults.get("actor")),
             "action_span": (action_start, stop.start() if stop else limit),
+            "comparisons": comparisons,
         }
         out.append(c)
     return out

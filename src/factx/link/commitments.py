@@ -9,11 +9,13 @@ elides it), where the action starts and the clause boundary after it. Here:
   a personal pronoun means the person last committed or first mentioned in this or the
   three sentences before; "we"/"I" inside a quotation mean the official it is attributed
   to; "they" the group that last committed nearby; an elided subject the actor before it
-  in the sentence. Anything else is the party's text ("Kazakhstan", "both sides");
+  in the sentence; a sentence with no subject ("Several documents were signed") the parties
+  that last committed in the paragraph. Anything else is the party's text ("Kazakhstan", "both sides");
 - ``due`` is the first date inside the action that ends after the document date (a signing
   "on Tuesday" is when it happened, not a deadline);
 - a commitment whose sentence has a fully written date more than a month before the
-  document ("signed a memorandum in 2011") is background, not news, and is left out; so is the
+  document ("signed a memorandum in 2011"), not one a figure is compared with ("up from $4
+  billion in 2021"), is background, not news, and is left out; so is the
   same commitment repeated (a headline and its first line).
 """
 
@@ -40,6 +42,8 @@ NOT_AHEAD = timedelta(days=-1)                # a due date lies after the docume
 _CLOSING_QUOTE = regex.compile(r"[”\"»]")
 _ATTRIBUTION = 80                             # how far after a quotation its speaker is named
 _TRAILING = regex.compile(r"[\s,;:.!?…–—-]+$")
+_COMPARED = 40                                # how far a compared date stands after "up from", "so với"
+_CLAUSE_BREAK = regex.compile(r"[,;:]")
 
 
 @dataclass(frozen=True)
@@ -69,7 +73,8 @@ def link(cands: list[Candidate], linking: Linking) -> list[Fact]:
         # a day or month without its year ("tháng 9", "May 6") is read nearest, maybe backwards: it
         # does not date the sentence; "in 2011" and "last year" do
         if ref and any(_before(d, ref, BACKGROUND) for d in dated.starting(sent[0], sent[1]) if d.end <= sent[1]
-                       and not (d.attrs.get("relative") and d.attrs.get("granularity") in ("day", "month"))):
+                       and not (d.attrs.get("relative") and d.attrs.get("granularity") in ("day", "month"))
+                       and not _compared(d, c.attrs["comparisons"], text)):
             continue
         due = next((d.attrs["value"] for d in inside if not (ref and _before(d, ref, NOT_AHEAD))), None)
         said = (actor.value, c.attrs["modality"], names.key(text[slice(*action)]))
@@ -136,6 +141,8 @@ def _action(c: Candidate, ordered: list[Candidate], i: int, sent: Span, text: st
 def _actor(c: Candidate, sent: Span, done: _Done, mentions: _Mentions, sentences: Sentences,
            text: str) -> _Actor:
     span, pronoun = c.attrs["actor_span"], c.attrs["actor_ref"]
+    if span is None and pronoun == "parties":                # "Several documents were signed."
+        return _parties(c, done, text)
     if span is None:                                         # "... and supported the idea"
         before = done.starting(sent[0], c.start)
         if before:
@@ -162,6 +169,14 @@ def _actor(c: Candidate, sent: Span, done: _Done, mentions: _Mentions, sentences
     else:
         person = _salient(c.start, done, mentions, sentences)
     return _Actor(person.key(), person) if person else written
+
+
+def _parties(c: Candidate, done: _Done, text: str) -> _Actor:
+    """Who signed when the sentence names no one: the parties (not one person) that last
+    committed in the paragraph, else none."""
+    paragraph = text.rfind("\n", 0, c.start) + 1
+    groups = [a for _, a in done.starting(paragraph, c.start) if a.person is None and a.value]
+    return groups[-1] if groups else _Actor(None, None)
 
 
 def _salient(position: int, done: _Done, mentions: _Mentions, sentences: Sentences) -> Person | None:
@@ -192,6 +207,14 @@ def _speaker(position: int, mentions: _Mentions, text: str) -> Person | None:
 
 def _index(sentences: Sentences, position: int) -> int:
     return max(bisect_right(sentences.spans, (position, float("inf"))) - 1, 0)
+
+
+def _compared(d: Candidate, comparisons: list[Span], text: str) -> bool:
+    """The date is what a figure is compared with ("up from $4 billion in 2021"): a comparison
+    ends shortly before it, in the same clause, so it is not the time of the sentence."""
+    i = bisect_right(comparisons, (d.start, d.start))
+    return any(d.start - e <= _COMPARED and not _CLAUSE_BREAK.search(text, e, d.start)
+               for _, e in comparisons[max(i - 2, 0):i] if e <= d.start)
 
 
 def _before(d: Candidate, ref: date, margin: timedelta) -> bool:
