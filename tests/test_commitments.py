@@ -143,3 +143,64 @@ def test_cli_types_commitment_alone():
                                    "--ref-date", REF], input=text).stdout
     facts = json.loads(out)["facts"]
     assert [(f["type"], f["actor"], f["due"]) for f in facts] == [("commitment", "kanat tumysh", "2027")]
+
+
+def test_two_commitments_in_one_sentence_each_with_its_modality():
+    text = "The two ministers agreed to open a consulate in Da Nang and pledged to double trade by 2030."
+    assert [(c["modality"], c["due"]) for c in commitments(text)] == [("agreement", None), ("pledge", "2030")]
+    text = "Ông đề nghị hai bên tăng cường hợp tác giáo dục và đề xuất mở thêm đường bay thẳng."
+    assert [c["modality"] for c in commitments(text, "vi")] == ["proposal", "proposal"]
+
+
+@pytest.mark.parametrize("lang,text,key", [
+    ("en", "Lao Prime Minister Sonexay Siphandone met Prime Minister Pham Minh Chinh in Vientiane. "
+           "The Lao leader pledged to speed up the Vientiane-Hanoi expressway.", "sonexay siphandone"),
+    ("en", "President Luong Cuong received Japanese Prime Minister Kenji Hara. "
+           "The Japanese head of government invited Cuong to visit Tokyo.", "kenji hara"),
+    ("vi", "Thủ tướng Lào Sonexay Siphandone hội đàm với Thủ tướng Phạm Minh Chính. "
+           "Nhà lãnh đạo Lào đề nghị hai bên sớm hoàn thành cao tốc Viêng Chăn - Hà Nội.", "sonexay siphandone"),
+])
+def test_a_leader_named_by_role_is_that_official(lang, text, key):
+    [c] = commitments(text, lang)
+    assert c["actor"] == key
+
+
+def test_a_leader_of_a_country_with_no_such_official_stays_text():
+    text = ("Lao Prime Minister Sonexay Siphandone met Prime Minister Pham Minh Chinh. "
+            "The Thai leader pledged to join the railway project.")
+    [c] = commitments(text)
+    assert c["actor"] == "Thai leader"
+
+
+@pytest.mark.parametrize("lang,text,actor", [
+    ("en", "Vietnam and Laos agreed to upgrade three border gates. Five agreements were signed at the talks.",
+     "Vietnam and Laos"),
+    ("en", "Several documents were signed during the visit.", None),
+    ("vi", "Việt Nam và Lào nhất trí nâng cấp ba cửa khẩu. Nhiều văn kiện hợp tác đã được ký kết tại hội đàm.",
+     "Việt Nam và Lào"),
+])
+def test_a_signing_with_no_subject_takes_the_parties_of_the_paragraph(lang, text, actor):
+    *_, c = commitments(text, lang)
+    assert (c["modality"], c["actor"]) == ("agreement", actor)
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Trade reached US$10 billion this year, up from $4 billion in 2021, and the two sides agreed to "
+           "double it by 2030."),
+    ("vi", "Kim ngạch năm nay đạt 10 tỷ USD, tăng so với 4 tỷ USD năm 2021, và hai bên nhất trí nâng lên "
+           "20 tỷ USD vào năm 2030."),
+])
+def test_a_past_comparison_does_not_make_the_sentence_background(lang, text):
+    [c] = commitments(text, lang)
+    assert (c["modality"], c["due"]) == ("agreement", "2030")
+
+
+@pytest.mark.parametrize("lang,text,actor", [
+    ("en", "Hanoi, Hue and Da Nang agreed to set up a joint tourism fund.", "Hanoi, Hue and Da Nang"),
+    ("en", "In Hanoi, Vietnam and Laos agreed to set up a joint tourism fund.", "Vietnam and Laos"),
+    ("vi", "Ba tỉnh Quảng Nam, Quảng Ngãi và Bình Định nhất trí lập liên minh du lịch.",
+     "Ba tỉnh Quảng Nam, Quảng Ngãi và Bình Định"),
+])
+def test_a_list_of_parties_is_one_actor(lang, text, actor):
+    [c] = commitments(text, lang)
+    assert c["actor"] == actor

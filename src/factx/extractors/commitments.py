@@ -15,6 +15,9 @@ A rule says what it found by naming its groups:
 A rule whose sentence has no subject (a passive, "It is planned to") says so with
 ``defaults = { actor = "parties" }``: link then takes the parties of the paragraph.
 
+The fragment ``leader`` says which actors name a country's leader by role ("the Lao leader",
+"Chủ tịch Trung Quốc"): link resolves them to that official when no rule tied them to one.
+
 The fragment ``comparison`` marks where a sentence compares with the past ("up from $4 billion
 in 2021", "so với năm 2021"): link does not take a date right after it as the sentence's time.
 
@@ -48,7 +51,7 @@ SPEC = rulebook.Spec(
     groups=frozenset({"modality", "act", "trigger", "actor", "action"}),
     required_any=frozenset({"modality", "act"}),
     example_keys=frozenset({"modality", "actor", "due", "action"}),
-    fragments=frozenset({"action_end", "conjunction", "comparison"}),
+    fragments=frozenset({"action_end", "conjunction", "comparison", "leader"}),
 )
 
 
@@ -58,6 +61,7 @@ def candidates(book: rulebook.Rulebook, matches: list[Match], reading: Reading) 
     clause_end = book.patterns.get("action_end")
     joiner = book.patterns.get("conjunction")
     pronouns = book.values.get("pronoun", {})
+    leader = book.patterns.get("leader")
     compare = book.patterns.get("comparison")
     comparisons = [k.span() for k in compare.finditer(text)] if compare else []    # one list, shared
     out = []
@@ -87,9 +91,25 @@ def candidates(book: rulebook.Rulebook, matches: list[Match], reading: Reading) 
                           else m.rule.defaults.get("actor")),
             "action_span": (action_start, stop.start() if stop else limit),
             "comparisons": comparisons,
+            "actor_leader": _leader(book, leader, text, actor) if leader and actor else None,
         }
         out.append(c)
     return out
+
+
+def _leader(book: rulebook.Rulebook, leader, text: str, actor: tuple[int, int]) -> tuple | None:
+    """(country code or None, roles) when the actor is a country's leader named by role ("the Lao
+    leader", "Chủ tịch Trung Quốc"), read through the lists ``leader_role``, ``demonym``, ``country``."""
+    m = leader.fullmatch(text, *actor)
+    if m is None:
+        return None
+    roles = str(book.values.get("leader_role", {}).get(" ".join(m["role"].casefold().split()), "")).split()
+    country = None
+    if m["country"]:
+        key = " ".join(m["country"].casefold().split())
+        country = next((t[key] for t in (book.values.get("demonym", {}), book.values.get("country", {})) if key in t),
+                       None)
+    return (country, frozenset(roles)) if roles else None
 
 
 def describe(attrs: Mapping[str, Any], people: Mapping[str, str] = {}) -> str:

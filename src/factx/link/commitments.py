@@ -6,7 +6,8 @@ elides it), where the action starts and the clause boundary after it. Here:
 - the action ends at that boundary, the sentence's end, or the next commitment;
 - the actor is a person's key when the actor's words are a mention of an official
   (the officials' own linking has already tied "the Ambassador" and "Lam" to a person);
-  a personal pronoun means the person last committed or first mentioned in this or the
+  an actor that names a country's leader by role ("the Lao leader") the official of that country
+  and role; a personal pronoun means the person last committed or first mentioned in this or the
   three sentences before; "we"/"I" inside a quotation mean the official it is attributed
   to; "they" the group that last committed nearby; an elided subject the actor before it
   in the sentence; a sentence with no subject ("Several documents were signed") the parties
@@ -156,7 +157,8 @@ def _actor(c: Candidate, sent: Span, done: _Done, mentions: _Mentions, sentences
                                         for js, je in c.attrs["actor_joins"])
         if len(meant) == 1 and not joined:
             return _Actor(meant[0].key(), meant[0])
-        return _Actor(text[span[0]:span[1]], None)
+        leader = _leader(c, mentions) if not meant else None
+        return _Actor(leader.key(), leader) if leader else _Actor(text[span[0]:span[1]], None)
     written = _Actor(text[span[0]:span[1]], None) if span else _Actor(None, None)
     if pronoun == "speaker":
         person = _speaker(c.end, mentions, text) or _salient(c.start, done, mentions, sentences)
@@ -169,6 +171,21 @@ def _actor(c: Candidate, sent: Span, done: _Done, mentions: _Mentions, sentences
     else:
         person = _salient(c.start, done, mentions, sentences)
     return _Actor(person.key(), person) if person else written
+
+
+def _leader(c: Candidate, mentions: _Mentions) -> Person | None:
+    """The official a leader-by-role actor means ("the Lao leader", "Chủ tịch Trung Quốc"): of
+    those of that country (when written) holding one of its roles, the one mentioned last before
+    it, else the only one."""
+    if not c.attrs.get("actor_leader"):
+        return None
+    country, roles = c.attrs["actor_leader"]
+    fits = {id(p): p for _, p in mentions.items
+            if p.roles() & roles and (country is None or p.country(with_refs=True) == country)}
+    before = [(s, p) for (s, _), p in mentions.items if id(p) in fits and s < c.start]
+    if before:
+        return before[-1][1]
+    return next(iter(fits.values())) if len(fits) == 1 else None
 
 
 def _parties(c: Candidate, done: _Done, text: str) -> _Actor:
