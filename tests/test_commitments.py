@@ -204,3 +204,14 @@ def test_a_past_comparison_does_not_make_the_sentence_background(lang, text):
 def test_a_list_of_parties_is_one_actor(lang, text, actor):
     [c] = commitments(text, lang)
     assert c["actor"] == actor
+
+
+@pytest.mark.parametrize("lang,text,actor", [
+    ("en", "Japanese Foreign Minister Kenji Hara met Foreign Minister Bui Thanh Son. "
+           "The two foreign ministers agreed to open a consulate in Da Nang.", "two foreign ministers"),
+    ("vi", "Bộ trưởng Ngoại giao Nhật Bản Kenji Hara hội đàm với Bộ trưởng Ngoại giao Bùi Thanh Sơn. "
+           "Hai Bộ trưởng nhất trí mở Tổng Lãnh sự quán tại Đà Nẵng.", "Hai Bộ trưởng"),
+])
+def test_a_group_is_never_one_of_its_members(lang, text, actor):
+    [c] = commitments(text, lang)
+    assert c["actor"] == actor

@@ -15,6 +15,8 @@ A rule says what it found by naming its groups:
 A rule whose sentence has no subject (a passive, "It is planned to") says so with
 ``defaults = { actor = "parties" }``: link then takes the parties of the paragraph.
 
+The fragment ``group`` says which actors count parties without naming them ("the two prime
+ministers", "Hai Bộ trưởng"): they stay the group, never one official a title in them names.
 The fragment ``leader`` says which actors name a country's leader by role ("the Lao leader",
 "Chủ tịch Trung Quốc"): link resolves them to that official when no rule tied them to one.
 
@@ -51,7 +53,7 @@ SPEC = rulebook.Spec(
     groups=frozenset({"modality", "act", "trigger", "actor", "action"}),
     required_any=frozenset({"modality", "act"}),
     example_keys=frozenset({"modality", "actor", "due", "action"}),
-    fragments=frozenset({"action_end", "conjunction", "comparison", "leader"}),
+    fragments=frozenset({"action_end", "conjunction", "comparison", "leader", "group"}),
 )
 
 
@@ -61,7 +63,7 @@ def candidates(book: rulebook.Rulebook, matches: list[Match], reading: Reading) 
     clause_end = book.patterns.get("action_end")
     joiner = book.patterns.get("conjunction")
     pronouns = book.values.get("pronoun", {})
-    leader = book.patterns.get("leader")
+    leader, group = book.patterns.get("leader"), book.patterns.get("group")
     compare = book.patterns.get("comparison")
     comparisons = [k.span() for k in compare.finditer(text)] if compare else []    # one list, shared
     out = []
@@ -92,6 +94,7 @@ def candidates(book: rulebook.Rulebook, matches: list[Match], reading: Reading) 
             "action_span": (action_start, stop.start() if stop else limit),
             "comparisons": comparisons,
             "actor_leader": _leader(book, leader, text, actor) if leader and actor else None,
+            "actor_group": bool(group and actor and group.fullmatch(text, *actor)),
         }
         out.append(c)
     return out

@@ -6,6 +6,7 @@ elides it), where the action starts and the clause boundary after it. Here:
 - the action ends at that boundary, the sentence's end, or the next commitment;
 - the actor is a person's key when the actor's words are a mention of an official
   (the officials' own linking has already tied "the Ambassador" and "Lam" to a person);
+  a group ("the two prime ministers") stays the group, never one of them;
   an actor that names a country's leader by role ("the Lao leader") the official of that country
   and role; a personal pronoun means the person last committed or first mentioned in this or the
   three sentences before; "we"/"I" inside a quotation mean the official it is attributed
@@ -149,6 +150,8 @@ def _actor(c: Candidate, sent: Span, done: _Done, mentions: _Mentions, sentences
         if before:
             return before[-1][1]
         pronoun = "person"
+    if pronoun is None and c.attrs.get("actor_group"):       # "the two prime ministers": never one of them
+        return _Actor(text[span[0]:span[1]], None)
     if pronoun is None:
         meant = list({id(p): p for _, p in mentions.overlapping(span)}.values())
         # "X and his counterpart Y" is two parties; "Minister of Industry and Trade X" is one person
