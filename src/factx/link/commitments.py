@@ -12,7 +12,8 @@ elides it), where the action starts and the clause boundary after it. Here:
   three sentences before; "we"/"I" inside a quotation mean the official it is attributed
   to; "they" the group that last committed nearby; an elided subject the actor before it
   in the sentence; a sentence with no subject ("Several documents were signed") the parties
-  that last committed in the paragraph. Anything else is the party's text ("Kazakhstan", "both sides");
+  that last committed in the paragraph, else the two people named together before it; parties
+  joined by "and" that are each one person their keys joined ("x and y"). Anything else is the party's text ("Kazakhstan", "both sides");
 - ``due`` is the first date inside the action that ends after the document date (a signing
   "on Tuesday" is when it happened, not a deadline);
 - a commitment whose sentence has a fully written date more than a month before the
@@ -144,7 +145,7 @@ def _actor(c: Candidate, sent: Span, done: _Done, mentions: _Mentions, sentences
            text: str) -> _Actor:
     span, pronoun = c.attrs["actor_span"], c.attrs["actor_ref"]
     if span is None and pronoun == "parties":                # "Several documents were signed."
-        return _parties(c, done, text)
+        return _parties(c, done, mentions, sentences, text)
     if span is None:                                         # "... and supported the idea"
         before = done.starting(sent[0], c.start)
         if before:
@@ -154,12 +155,17 @@ def _actor(c: Candidate, sent: Span, done: _Done, mentions: _Mentions, sentences
         return _Actor(text[span[0]:span[1]], None)
     if pronoun is None:
         meant = list({id(p): p for _, p in mentions.overlapping(span)}.values())
-        # "X and his counterpart Y" is two parties; "Minister of Industry and Trade X" is one person
+        # "X and his counterpart Y", "the Thai leader and Prime Minister Y" are two parties; "Minister
+        # of Industry and Trade X" is one person
         named_at = min((s for s, e in meant[0].spans() if s < span[1] and span[0] < e), default=span[0]) if meant else 0
-        joined = len(meant) != 1 or any(js > named_at and not any(s <= js and je <= e for s, e in meant[0].spans())
+        joined = len(meant) != 1 or any(not any(s <= js and je <= e for s, e in meant[0].spans())
+                                        and (js > named_at or not _in_title(meant[0], js, named_at, text))
                                         for js, je in c.attrs["actor_joins"])
         if len(meant) == 1 and not joined:
             return _Actor(meant[0].key(), meant[0])
+        both = _joined_people(c, span, mentions) if len(meant) > 1 else None
+        if both:
+            return _Actor(both, None)
         leader = _leader(c, mentions) if not meant else None
         return _Actor(leader.key(), leader) if leader else _Actor(text[span[0]:span[1]], None)
     written = _Actor(text[span[0]:span[1]], None) if span else _Actor(None, None)
@@ -174,6 +180,17 @@ def _actor(c: Candidate, sent: Span, done: _Done, mentions: _Mentions, sentences
     else:
         person = _salient(c.start, done, mentions, sentences)
     return _Actor(person.key(), person) if person else written
+
+
+def _in_title(p: Person, position: int, named_at: int, text: str) -> bool:
+    """The position lies inside the person's title written just before the name ("Minister of
+    Industry and Trade X")."""
+    defining = p.defining()
+    title = defining.attrs.get("title") if defining else None
+    if not title:
+        return False
+    start = text.rfind(title, max(0, named_at - len(title) - 40), named_at)
+    return 0 <= start <= position < start + len(title)
 
 
 def _leader(c: Candidate, mentions: _Mentions) -> Person | None:
@@ -191,12 +208,35 @@ def _leader(c: Candidate, mentions: _Mentions) -> Person | None:
     return next(iter(fits.values())) if len(fits) == 1 else None
 
 
-def _parties(c: Candidate, done: _Done, text: str) -> _Actor:
+def _joined_people(c: Candidate, span: Span, mentions: _Mentions) -> str | None:
+    """"X and his counterpart Y": the keys joined with "and" when each part the conjunctions
+    leave names one person, else None (a title holding "and", a party that is no person)."""
+    cuts = [span[0], *(p for j in c.attrs["actor_joins"] for p in j), span[1]]
+    keys = []
+    for s, e in zip(cuts[::2], cuts[1::2]):
+        people = list({id(p): p for _, p in mentions.overlapping((s, e))}.values())
+        if len(people) != 1 or people[0].key() in keys:
+            return None
+        keys.append(people[0].key())
+    return " and ".join(keys) if len(keys) > 1 else None
+
+
+def _parties(c: Candidate, done: _Done, mentions: _Mentions, sentences: Sentences, text: str) -> _Actor:
     """Who signed when the sentence names no one: the parties (not one person) that last
-    committed in the paragraph, else none."""
+    committed in the paragraph, else the two people the last sentence before it that names two
+    ("A and B held talks"), else none."""
     paragraph = text.rfind("\n", 0, c.start) + 1
     groups = [a for _, a in done.starting(paragraph, c.start) if a.person is None and a.value]
-    return groups[-1] if groups else _Actor(None, None)
+    if groups:
+        return groups[-1]
+    for i in range(_index(sentences, c.start), -1, -1):
+        s, e = sentences.spans[i] if sentences.spans else (0, c.start)
+        if e <= paragraph:
+            break
+        people = list({id(p): p for _, p in mentions.starting(max(s, paragraph), min(e, c.start))}.values())
+        if len(people) >= 2:
+            return _Actor(f"{people[0].key()} and {people[1].key()}", None)
+    return _Actor(None, None)
 
 
 def _salient(position: int, done: _Done, mentions: _Mentions, sentences: Sentences) -> Person | None:
