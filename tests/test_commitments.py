@@ -215,3 +215,32 @@ def test_a_list_of_parties_is_one_actor(lang, text, actor):
 def test_a_group_is_never_one_of_its_members(lang, text, actor):
     [c] = commitments(text, lang)
     assert c["actor"] == actor
+
+
+@pytest.mark.parametrize("lang,text,actors", [
+    ("en", "Indian Defence Minister Arjun Rao said India was willing to extend a credit line to Vietnam and "
+           "proposed that the two navies hold joint exercises.", ["India", "arjun rao"]),
+    ("vi", "Thủ tướng Thái Lan Somchai Wong khẳng định Thái Lan sẽ mở rộng nhập khẩu nông sản Việt Nam, "
+           "đồng thời cam kết khuyến khích doanh nghiệp Thái Lan đầu tư vào năng lượng sạch.",
+     ["Thái Lan", "somchai wong"]),
+])
+def test_a_verb_after_and_in_reported_speech_is_the_speakers(lang, text, actors):
+    assert [c["actor"] for c in commitments(text, lang)] == actors
+
+
+def test_a_place_range_with_dashes_opens_no_subject():
+    text = ("Hai Thủ tướng thống nhất khởi công tuyến đường sắt Lào Cai - Hà Nội - Hải Phòng trong tháng 12/2026 "
+            "và nhất trí sớm nâng cấp cửa khẩu Hữu Nghị.")
+    assert [(c["actor"], c["due"]) for c in commitments(text, "vi")] == [
+        ("Hai Thủ tướng", "2026-12"), ("Hai Thủ tướng", None)]
+
+
+@pytest.mark.parametrize("lang,text,actor", [
+    ("en", "Australian Prime Minister Oliver Bennett and Prime Minister Pham Minh Chinh held talks on Tuesday. "
+           "Several documents were signed after the talks.", "oliver bennett and pham minh chinh"),
+    ("en", "Japanese Foreign Minister Kenji Hara and his Vietnamese counterpart, Foreign Minister Bui Thanh Son, "
+           "agreed by phone to expand the search for missing soldiers.", "kenji hara and bui thanh son"),
+])
+def test_two_people_together_are_their_keys_joined(lang, text, actor):
+    *_, c = commitments(text, lang)
+    assert c["actor"] == actor
