@@ -20,6 +20,9 @@ ministers", "Hai Bộ trưởng"): they stay the group, never one official a tit
 The fragment ``leader`` says which actors name a country's leader by role ("the Lao leader",
 "Chủ tịch Trung Quốc"): link resolves them to that official when no rule tied them to one.
 
+The fragment ``clause_break`` marks where a new clause starts inside a sentence (", and",
+"; "): a date before it is another clause's time, not the commitment's.
+
 The fragment ``comparison`` marks where a sentence compares with the past ("up from $4 billion
 in 2021", "so với năm 2021"): link does not take a date right after it as the sentence's time.
 
@@ -53,7 +56,7 @@ SPEC = rulebook.Spec(
     groups=frozenset({"modality", "act", "trigger", "actor", "action"}),
     required_any=frozenset({"modality", "act"}),
     example_keys=frozenset({"modality", "actor", "due", "action"}),
-    fragments=frozenset({"action_end", "conjunction", "comparison", "leader", "group"}),
+    fragments=frozenset({"action_end", "conjunction", "comparison", "clause_break", "leader", "group"}),
 )
 
 
@@ -66,6 +69,8 @@ def candidates(book: rulebook.Rulebook, matches: list[Match], reading: Reading) 
     leader, group = book.patterns.get("leader"), book.patterns.get("group")
     compare = book.patterns.get("comparison")
     comparisons = [k.span() for k in compare.finditer(text)] if compare else []    # one list, shared
+    cut = book.patterns.get("clause_break")
+    breaks = [k.end() for k in cut.finditer(text)] if cut else []
     out = []
     for order, m in enumerate(matches):
         if m.rule.veto:
@@ -93,6 +98,7 @@ def candidates(book: rulebook.Rulebook, matches: list[Match], reading: Reading) 
                           else m.rule.defaults.get("actor")),
             "action_span": (action_start, stop.start() if stop else limit),
             "comparisons": comparisons,
+            "breaks": breaks,
             "actor_leader": _leader(book, leader, text, actor) if leader and actor else None,
             "actor_group": bool(group and actor and group.fullmatch(text, *actor)),
         }

@@ -15,10 +15,11 @@ elides it), where the action starts and the clause boundary after it. Here:
   that last committed in the paragraph, else the two people named together before it; parties
   joined by "and" that are each one person their keys joined ("x and y"). Anything else is the party's text ("Kazakhstan", "both sides");
 - ``due`` is the first date inside the action that ends after the document date (a signing
-  "on Tuesday" is when it happened, not a deadline);
-- a commitment whose sentence has a fully written date more than a month before the
-  document ("signed a memorandum in 2011"), not one a figure is compared with ("up from $4
-  billion in 2021"), is background, not news, and is left out; so is the
+  "on Tuesday" is when it happened, not a deadline), else one opening its clause ("In 2026,
+  ... will sign");
+- a commitment whose clause, or the phrase opening its sentence, has a fully written date more
+  than a month before the document ("signed a memorandum in 2011", "In 2011, ..."), not one a
+  figure is compared with ("up from $4 billion in 2021"), is background, not news, and is left out; so is the
   same commitment repeated (a headline and its first line).
 """
 
@@ -45,6 +46,9 @@ NOT_AHEAD = timedelta(days=-1)                # a due date lies after the docume
 _CLOSING_QUOTE = regex.compile(r"[”\"»]")
 _ATTRIBUTION = 80                             # how far after a quotation its speaker is named
 _TRAILING = regex.compile(r"[\s,;:.!?…–—-]+$")
+_OPENER = 40                                  # how long a sentence's opening phrase ("In 2011,") may be
+_BREAK = 12                                   # the longest clause break (", whereas ")
+_LEAD = 15                                    # how far into it its date starts ("Back in 2019,")
 _COMPARED = 40                                # how far a compared date stands after "up from", "so với"
 _CLAUSE_BREAK = regex.compile(r"[,;:]")
 
@@ -67,19 +71,26 @@ def link(cands: list[Candidate], linking: Linking) -> list[Fact]:
     ordered = sorted(cands, key=lambda c: c.start)
     done = _Done()
     facts, seen = [], set()
+    reached = 0                                       # where the actions linked so far end
     for i, c in enumerate(ordered):
         sent = sentences.around(c.start, c.end)
         action = _action(c, ordered, i, sent, text)
         actor = _actor(c, sent, done, mentions, sentences, text)
         done.add(c, actor)
         inside = [d for d in dated.starting(action[0], action[1]) if d.end <= action[1]]
+        clause = _clause_start(c, sent, text)
+        timed = [d for d in dated.starting(sent[0], sent[1]) if d.end <= sent[1]
+                 and (d.start >= clause or (d.start - sent[0] <= _LEAD and d.end <= _opener_end(c, sent, text)))]
         # a day or month without its year ("tháng 9", "May 6") is read nearest, maybe backwards: it
         # does not date the sentence; "in 2011" and "last year" do
-        if ref and any(_before(d, ref, BACKGROUND) for d in dated.starting(sent[0], sent[1]) if d.end <= sent[1]
-                       and not (d.attrs.get("relative") and d.attrs.get("granularity") in ("day", "month"))
-                       and not _compared(d, c.attrs["comparisons"], text)):
+        dating = [d for d in timed if not (d.attrs.get("relative") and d.attrs.get("granularity") in ("day", "month"))]
+        if ref and any(_before(d, ref, BACKGROUND) for d in dating if not _compared(d, c.attrs["comparisons"], text)):
             continue
-        due = next((d.attrs["value"] for d in inside if not (ref and _before(d, ref, NOT_AHEAD))), None)
+        # the date the action holds, else one before the trigger, after any commitment before it
+        # ("Trong năm 2026, dự kiến sẽ ký"), when the document date tells it is ahead
+        opening = [d for d in dating if max(reached, sent[0]) <= d.start and d.end <= c.start] if ref else []
+        reached = max(reached, action[1])
+        due = next((d.attrs["value"] for d in (*inside, *opening) if not (ref and _before(d, ref, NOT_AHEAD))), None)
         said = (actor.value, c.attrs["modality"], names.key(text[slice(*action)]))
         if said in seen:
             continue
@@ -267,6 +278,24 @@ def _speaker(position: int, mentions: _Mentions, text: str) -> Person | None:
 
 def _index(sentences: Sentences, position: int) -> int:
     return max(bisect_right(sentences.spans, (position, float("inf"))) - 1, 0)
+
+
+def _clause_start(c: Candidate, sent: Span, text: str) -> int:
+    """Where the trigger's clause starts: after the last clause break before it in the sentence
+    (", and", "; ", ", và"), else the sentence's start."""
+    ends = [e for e in c.attrs["breaks"] if sent[0] <= e <= c.start]
+    return max(ends, default=sent[0])
+
+
+def _opener_end(c: Candidate, sent: Span, text: str) -> int:
+    """The end of the phrase opening the sentence before its first comma ("In 2011,", "Năm
+    2019,"): its time is the whole sentence's; not a first clause (", and ...", ", và ...")."""
+    comma = text.find(",", sent[0], min(sent[1], sent[0] + _OPENER))
+    breaks = c.attrs["breaks"]
+    following = breaks[bisect_left(breaks, comma)] if comma >= 0 and bisect_left(breaks, comma) < len(breaks) else None
+    if comma < 0 or (following is not None and following - comma <= _BREAK):     # the comma opens ", and ..."
+        return sent[0]
+    return comma
 
 
 def _compared(d: Candidate, comparisons: list[Span], text: str) -> bool:
