@@ -82,3 +82,37 @@ def test_day_and_month_take_the_nearest_year_to_the_document_date():
 def test_an_impossible_day_gives_nothing_not_its_month(text, lang, want):
     doc = factx.extract(text, lang=lang, ref_date="2025-12-16")
     assert [f.attrs["value"] for f in doc.facts if f.type == "date"] == want
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("Emissions are to fall by 2035 and 2050.", "en", [("2035", "2035"), ("2050", "2050")]),
+    ("Mục tiêu đến năm 2035 và 2050 đã rõ.", "vi", [("năm 2035", "2035"), ("2050", "2050")]),
+])
+def test_coordinated_years_are_two_dates(text, lang, expected):
+    assert dates(text, lang) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("những ngày cuối tháng 9", [("cuối tháng 9", "2025-09")]),       # days, not the last day
+    ("các tuần đầu tháng 5", [("đầu tháng 5", "2026-05")]),
+    ("sau ba tháng năm ngoái", [("năm ngoái", "2024")]),              # a count, not "tháng ba"
+    ("năm 2025 và 2030 người", [("năm 2025", "2025")]),               # a count after "và"
+])
+def test_plural_parts_and_counts_stay_months_and_years(text, expected):
+    assert dates(text, "vi") == expected
+
+
+def test_a_week_ends_at_its_sentence_for_the_weekday_after_it():
+    assert dates("Sales rose last week. Monday Motors said so.", "en") == [("last week", "2025-12-08/2025-12-14")]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("The contract expires on the last day of September 2027. Trade rose in March 2026.", "en"),
+    ("Hợp đồng hết hạn vào ngày cuối cùng của tháng 9/2027. Thương mại tăng trong tháng 3/2026.", "vi"),
+])
+def test_a_day_counted_out_of_a_month_does_not_date_the_document(text, lang):
+    assert factx.extract(text, lang=lang, types=["date"]).document_date is None
+
+
+def test_an_offset_before_a_relative_month_keeps_the_offset_alone():
+    assert dates("He was elected four years ago last month.", "en") == [("four years ago", "2021")]

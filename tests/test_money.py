@@ -37,7 +37,7 @@ def _money(text: str, lang: str) -> list[tuple[str, object, str, bool]]:
     ({"currency": "KZT", "amount": 200, "scale": 1_000_000_000, "approximate": True}, "en", (200_000_000_000, "KZT", True)),
     ({"currency": "USD", "numeral": 0.5, "scale": 1_000_000_000}, "en", (500_000_000, "USD", False)),
     ({"currency": "VND", "amount": 1, "scale": 10**9, "amount_rest": 200, "scale_rest": 10**6}, "vi", (1_200_000_000, "VND", False)),
-    ({"sign": "USD", "amount": 2, "amount_end": 3, "scale": 10**9, "approximate": True}, "en", (2_000_000_000, "USD", True)),
+    ({"sign": "USD", "amount": 2, "amount_end": 3, "scale_end": 10**9, "approximate": True}, "en", (2_000_000_000, "USD", True)),
     ({"sign": "USD", "amount": "12.75"}, "en", (12.75, "USD", False)),
 ])
 def test_value(parts, lang, expected):
@@ -50,18 +50,50 @@ def test_value(parts, lang, expected):
     {"currency": "dollarz", "amount": 5},                                         # a form missing from the table
     {"amount": 5},                                                                # no currency at all
     {"currency": "VND", "amount": 1, "scale": 10**6, "amount_rest": 2, "scale_rest": 10**9},   # 1 triệu 2 tỷ
-    {"sign": "USD", "amount": 3, "amount_end": 2, "scale": 10**9},                # a range running down
+    {"sign": "USD", "amount": 3, "amount_end": 2, "scale_end": 10**9},            # a range running down
+    {"sign": "USD", "amount": 2, "amount_end": 3, "sign_end": "EUR"},              # ends in two currencies
+    {"currency": "USD", "numeral": "five twenty", "scale": 10**6},                 # two numbers, not one
+    {"currency": "USD", "numeral": "3", "decimals": "mười", "scale": 10**9},       # a decimal word above 9
     {"sign": "USD", "amount": "1,234,56"},                                          # badly grouped
 ])
 def test_value_rejects(parts):
     with pytest.raises(Invalid):
-        money.value(parts, "en")
+        money.value(parts, "en", {"numeral": {"five": 5, "twenty": 20, "mười": 10}})
+
+
+@pytest.mark.parametrize("parts, expected", [
+    ({"amount": 2, "amount_end": 3, "scale_end": 10**9}, (2 * 10**9, 3 * 10**9)),          # "$2-3 billion": shared
+    ({"amount": "500,000", "amount_end": 1, "scale_end": 10**6}, (500_000, 10**6)),       # complete as written
+    ({"amount": 2, "scale": 10**6, "amount_end": 3, "scale_end": 10**6}, (2 * 10**6, 3 * 10**6)),
+    ({"amount": 2, "scale": 10**9}, (2 * 10**9, None)),                                      # not a range
+])
+def test_amount_max_is_the_top_of_a_range_else_null(parts, expected):
+    v = money.value({"code": "USD", **parts}, "en")
+    assert (v["amount"], v["amount_max"]) == expected
+
+
+@pytest.mark.parametrize("text, lang, facts", [
+    ("It will cost between 4 and 6 billion dollars.", "en", [("4 and 6 billion dollars", 4 * 10**9, 6 * 10**9)]),
+    ("Imports fell from 300 to 250 million euros.", "en", []),                              # runs down: no guess
+    ("Giá từ 5 đến 7 tỷ USD, giữa 4.000 tỷ đồng và 6.000 tỷ đồng.", "vi",
+     [("5 đến 7 tỷ USD", 5 * 10**9, 7 * 10**9), ("4.000 tỷ đồng và 6.000 tỷ đồng", 4 * 10**12, 6 * 10**12)]),
+    ("Kim ngạch tăng từ 5 tỷ USD lên 7 tỷ USD.", "vi", [("5 tỷ USD", 5 * 10**9, None), ("7 tỷ USD", 7 * 10**9, None)]),
+    ("Exports rose in 2025 to 6 billion dollars.", "en", [("6 billion dollars", 6 * 10**9, None)]),
+    ("Costs fell from 7 to 5 million dollars, or 4 to 5 tỷ đồng.", "en", []),
+    ("Vốn 5 đến 7 tỷ USD.", "vi", [("5 đến 7 tỷ USD", 5 * 10**9, 7 * 10**9)]),
+    ("Exports rose from $2 billion in 2020 to $3 billion.", "en",
+     [("$2 billion", 2 * 10**9, None), ("$3 billion", 3 * 10**9, None)]),                # a change: two facts
+])
+def test_ranges_are_one_fact_and_changes_two(text, lang, facts):
+    doc = factx.extract(text, lang=lang, ref_date="2025-12-16", types=["money"])
+    assert [(f.text, f.attrs["amount"], f.attrs["amount_max"]) for f in doc.facts] == facts
 
 
 # --- the currency table ----------------------------------------------------------------
 
 PARTNERS = ["USD", "EUR", "CNY", "JPY", "KRW", "GBP", "RUB", "KZT", "VND", "SGD", "THB", "AUD", "INR",
-            "CHF", "HKD", "TWD", "MYR", "IDR", "PHP", "LAK", "KHR", "CAD", "TRY", "UZS", "KGS", "AED"]
+            "CHF", "HKD", "TWD", "MYR", "IDR", "PHP", "LAK", "KHR", "CAD", "TRY", "UZS", "KGS", "AED",
+            "NZD", "BRL", "ZAR", "SAR", "QAR", "MNT", "CLP", "ARS", "MXN", "DKK", "HUF", "MMK", "BND"]
 
 
 def test_every_form_maps_to_a_listed_iso_code():
@@ -75,7 +107,7 @@ def test_partner_currencies_are_covered_by_code_and_by_a_word():
     words = set(TABLES["currency"].values())
     for code in PARTNERS:
         assert TABLES["code"].get(code) == code
-    for code in ["USD", "EUR", "CNY", "JPY", "KRW", "GBP", "RUB", "KZT", "VND", "SGD", "THB", "AUD", "INR", "CHF", "HKD", "TWD", "MYR", "IDR"]:
+    for code in PARTNERS:
         assert code in words, code
 
 

@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from factx.normalize import numbers
-from factx.normalize.numbers import Invalid, as_json, parse, scaled, to_decimal
+from factx.normalize.numbers import Invalid, as_json, parse, scaled, spelled, to_decimal, with_decimals
 
 
 @pytest.mark.parametrize("text, lang, value", [
@@ -110,3 +110,44 @@ def test_a_digit_run_longer_than_any_amount_is_not_a_number():
     assert numbers.parse("1" * numbers.MAX_DIGITS, "en") == int("1" * numbers.MAX_DIGITS)
     with pytest.raises(numbers.Invalid):
         numbers.parse("1" * (numbers.MAX_DIGITS + 1), "en")
+
+
+# --- numbers in words ------------------------------------------------------------------
+
+_EN = {"one": 1, "two": 2, "five": 5, "nine": 9, "twelve": 12, "twenty": 20, "fifty": 50, "ninety": 90}
+_VI = {"hai": 2, "ba": 3, "năm": 5, "mốt": 1, "lăm": 5, "mười": 10, "bảy": 7, "không": 0}
+_PLACES = {"hundred": 100, "mươi": 10, "trăm": 100}
+
+
+@pytest.mark.parametrize("text, words, expected", [
+    ("twenty-five", {**_EN, "five": 5}, 25),
+    ("two hundred fifty", _EN, 250),
+    ("one hundred and fifty", _EN, 150),
+    ("ninety nine", {**_EN, "nine": 9}, 99),
+    ("ba mươi lăm", _VI, 35),
+    ("hai mươi mốt", _VI, 21),
+    ("hai trăm năm mươi", _VI, 250),
+    ("hai trăm lẻ năm", _VI, 205),
+    ("mười hai", _VI, 12),
+])
+def test_spelled_numbers(text, words, expected):
+    assert spelled(text, words, _PLACES) == expected
+
+
+@pytest.mark.parametrize("text", ["five twenty", "năm ba", "twelve five", "twenty hundred hundred", "mười mươi", "hundred"])
+def test_two_numbers_in_a_row_are_not_summed(text):
+    with pytest.raises(Invalid):
+        spelled(text, {**_EN, **_VI}, _PLACES)
+
+
+@pytest.mark.parametrize("number, decimals, expected", [
+    (3, 5, "3.5"), (1, "25", "1.25"), (3, "năm", "3.5"), (2, "bảy lăm", "2.75"), (12, "không năm", "12.05"),
+])
+def test_spoken_decimals(number, decimals, expected):
+    assert with_decimals(number, decimals, _VI, "vi") == Decimal(expected)
+
+
+@pytest.mark.parametrize("number, decimals", [(3, "mười"), ("1,5", 5), (3, "tỷ")])
+def test_spoken_decimals_reject_what_is_no_digit(number, decimals):
+    with pytest.raises(Invalid):
+        with_decimals(number, decimals, _VI, "vi")

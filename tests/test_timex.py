@@ -149,3 +149,77 @@ def test_same_period_needs_a_known_year():
 ])
 def test_end_of_a_value(value, end):
     assert periods.end_of(value) == end
+
+
+@pytest.mark.parametrize("parts, ref, value", [
+    ({"month": 10, "day": 9, "weekday": 3}, REF, "2025-10-09"),          # 9 Oct 2025 is a Thursday
+    ({"month": 10, "day": 9, "weekday": 4}, REF, "2026-10-09"),          # ... and 9 Oct 2026 a Friday
+    ({"month": 1, "day": 3, "weekday": 4}, REF, "2025-01-03"),
+    ({"month": 3, "day": 31, "weekday": 2}, REF, "2026-03-31"),          # no Wednesday within a year: nearest
+    ({"month": 12, "day": 16, "year": 2024, "weekday": 0}, REF, "2024-12-16"),   # a written year stands
+    ({"month": 10, "day": 9, "weekday": 3}, None, "XXXX-10-09"),
+])
+def test_a_weekday_picks_the_year_of_a_date_without_one(parts, ref, value):
+    assert resolve(parts, ref).value == value
+
+
+@pytest.mark.parametrize("parts, ref, value, granularity", [
+    ({"number": 6, "unit": "year", "offset": -1}, REF, "2019", "year"),
+    ({"number": 1, "unit": "month", "offset": -1}, REF, "2025-11", "month"),
+    ({"number": 4, "unit": "week", "offset": -1}, REF, "2025-11-17/2025-11-23", "interval"),
+    ({"number": 10, "unit": "day", "offset": -1}, REF, "2025-12-06", "day"),
+    ({"number": 2, "unit": "week", "offset": 1}, REF, "2025-12-29/2026-01-04", "interval"),
+    ({"number": 3, "unit": "year", "span": -1}, date(2026, 3, 10), "2023/2026", "interval"),
+    ({"number": 6, "unit": "month", "span": 1}, date(2026, 3, 10), "2026-03/2026-09", "interval"),
+    ({"number": 2, "unit": "week", "span": -1}, REF, "2025-12-02/2025-12-16", "interval"),
+    ({"number": 3, "unit": "year", "span": -1}, None, "XXXX/XXXX", "interval"),
+    ({"relquarter": -1}, date(2026, 2, 1), "2025-Q4", "quarter"),
+    ({"relquarter": 1}, REF, "2026-Q1", "quarter"),
+    ({"month": 6, "upto": 1}, REF, "2025-06", "month"),                   # "as of June": not after it
+    ({"month": 12, "upto": 1}, REF, "2025-12", "month"),
+])
+def test_counted_units_and_relative_quarters(parts, ref, value, granularity):
+    t = resolve(parts, ref)
+    assert (t.value, t.granularity, t.relative) == (value, granularity, True)
+
+
+def test_a_count_without_a_direction_is_a_duration():
+    with pytest.raises(Invalid):
+        resolve({"number": 3, "unit": "year"}, REF)
+
+
+@pytest.mark.parametrize("parts, ref, value", [
+    ({"nth": -1, "weekday": 4, "month": 4}, REF, "2026-04-24"),
+    ({"nth": 1, "weekday": 0, "month": 6, "year": 2027}, None, "2027-06-07"),
+    ({"nth": -1, "unit": "day", "month": 2, "year": 2028}, None, "2028-02-29"),
+    ({"nth": 1, "unit": "day", "month": 6}, REF, "2026-06-01"),
+    ({"nth": 1, "unit": "week", "month": 5, "year": 2026}, None, "2026-05-01/2026-05-07"),
+    ({"nth": -1, "unit": "week", "month": 2, "year": 2026}, None, "2026-02-22/2026-02-28"),
+    ({"nth": 2, "weekday": 1, "month": 3, "relyear": 1}, REF, "2026-03-10"),
+])
+def test_nth_weekday_day_or_week_of_a_month(parts, ref, value):
+    assert resolve(parts, ref).value == value
+
+
+def test_a_fifth_weekday_that_the_month_lacks_is_impossible():
+    with pytest.raises(Invalid):
+        resolve({"nth": 5, "weekday": 0, "month": 2, "year": 2026}, None)
+
+
+@pytest.mark.parametrize("parts", [
+    {"day_or_month": 5, "month_or_day": 5, "year": 2026},
+    {"day_or_month": 11, "month_or_day": 11, "year": 2025},
+])
+def test_a_symmetric_numeric_date_is_not_ambiguous(parts):
+    assert numeric_order(parts) == "dm"
+    assert resolve(with_order(parts, None), None).granularity == "day"
+
+
+@pytest.mark.parametrize("value, begin, end", [
+    ("2025-12-16/2030", date(2025, 12, 16), date(2030, 12, 31)),
+    ("2023/2026", date(2023, 1, 1), date(2026, 12, 31)),
+    ("2025-11-17/2025-11-23", date(2025, 11, 17), date(2025, 11, 23)),
+    ("XXXX-QX", None, None),
+])
+def test_begin_and_end_of_new_shapes(value, begin, end):
+    assert (periods.begin_of(value), periods.end_of(value)) == (begin, end)

@@ -29,22 +29,23 @@ def test_pack_passes_rules_check():
 
 def test_pack_rule_is_listed_with_its_file():
     r = run("rules", "list", "--patterns", str(PACK), "--type", "date", "--lang", "en")
-    assert any("en.dates.fiscal_year" in line and "user-pack" in line for line in r.stdout.splitlines())
+    assert any("en.dates.nauryz" in line and "user-pack" in line for line in r.stdout.splitlines())
 
 
 def test_pack_changes_extraction():
     before, after = facts(), facts("--patterns", str(PACK))
-    for key in [("money", "5 billion tugriks"), ("money", "₮800 million"),
-                ("money", "30 tỷ tugrik Mông Cổ"), ("official", "Yerbolat Dossayev"),
-                ("date", "FY2026"), ("date", "fiscal year 2027")]:
+    for key in [("money", "5 billion drams"), ("money", "֏800 million"),
+                ("money", "30 tỷ dram Armenia"), ("official", "Yerbolat Dossayev"),
+                ("date", "Nauryz 2025")]:
         assert key not in before and key in after, key
-    assert after[("money", "5 billion tugriks")]["currency"] == "MNT"
-    assert after[("money", "30 tỷ tugrik Mông Cổ")]["amount"] == 30_000_000_000
+    assert after[("money", "5 billion drams")]["currency"] == "AMD"
+    assert after[("money", "30 tỷ dram Armenia")]["amount"] == 30_000_000_000
     official = after[("official", "Yerbolat Dossayev")]
     assert (official["role"], official["country"]) == ("mayor", "KZ")
-    assert after[("date", "FY2026")]["value"] == "2026"
+    assert after[("date", "Nauryz 2025")]["value"] == "2025-03-22"
     # The built-in rules still work under the pack.
     assert after[("date", "Monday")]["value"] == "2025-12-15"
+    assert after[("date", "FY2026")]["value"] == before[("date", "FY2026")]["value"] == "2026"
 
 
 def test_pack_meets_its_bar_on_its_gold_and_the_built_ins_do_not():

@@ -11,7 +11,9 @@ so a field cannot be a string in one format and a date in another.
 | ``int``    | integer                       | int64                    | digits         |
 | ``bool``   | true/false                    | bool                     | true/false     |
 | ``decimal``| number, exact                 | decimal128(38, 6)        | digits         |
+| ``decimal?``| number or null               | decimal128(38, 6)        | empty for null |
 | ``date?``  | "YYYY-MM-DD" or null          | date32                   | YYYY-MM-DD     |
+| ``period?``| "YYYY-MM-DD", "YYYY-MM", "YYYY" or null | string         | as is          |
 | ``mentions`` | [{text, start, end}, ...]   | list<struct>             | JSON           |
 """
 
@@ -20,10 +22,11 @@ from __future__ import annotations
 import json
 from typing import Any
 
-KINDS = ("text", "text?", "int", "bool", "decimal", "date?", "mentions")
+KINDS = ("text", "text?", "int", "bool", "decimal", "decimal?", "date?", "period?", "mentions")
 
 # Copied onto every fact in one-fact-per-row formats (facts, CSV, Parquet, DataFrame).
-DOCUMENT_COLUMNS = {"source": "text", "language": "text", "document_date": "date?", "document_date_origin": "text?"}
+# The document date is known to the day, the month or the year only (docdate.py): a string.
+DOCUMENT_COLUMNS = {"source": "text", "language": "text", "document_date": "period?", "document_date_origin": "text?"}
 FACT_COLUMNS = {"type": "text", "text": "text", "start": "int", "end": "int", "sentence": "text", "rule": "text"}
 DECIMAL_SCALE = 6          # decimal places Parquet keeps: no amount in the news has more
 
@@ -56,7 +59,9 @@ def json_schema(kind: str) -> dict[str, Any]:
         "int": {"type": "integer", "minimum": 0},
         "bool": {"type": "boolean"},
         "decimal": {"type": "number"},
+        "decimal?": {"type": ["number", "null"]},
         "date?": {"type": ["string", "null"], "format": "date", "pattern": r"^\d{4}-\d\d-\d\d$"},
+        "period?": {"type": ["string", "null"], "pattern": r"^\d{4}(-\d\d(-\d\d)?)?$"},
         "mentions": {"type": "array", "items": {
             "type": "object", "required": ["text", "start", "end"], "additionalProperties": False,
             "properties": {"text": {"type": "string"}, "start": {"type": "integer"}, "end": {"type": "integer"}}}},
@@ -68,7 +73,8 @@ def arrow_type(kind: str):
 
     return {
         "text": pa.string(), "text?": pa.string(), "int": pa.int64(), "bool": pa.bool_(),
-        "decimal": pa.decimal128(38, DECIMAL_SCALE), "date?": pa.date32(),
+        "decimal": pa.decimal128(38, DECIMAL_SCALE),
+        "decimal?": pa.decimal128(38, DECIMAL_SCALE), "date?": pa.date32(), "period?": pa.string(),
         "mentions": pa.list_(pa.struct([("text", pa.string()), ("start", pa.int64()), ("end", pa.int64())])),
     }[kind]
 
@@ -81,7 +87,7 @@ def arrow_value(kind: str, value: Any) -> Any:
         from datetime import date
 
         return date.fromisoformat(value)
-    if kind == "decimal":
+    if kind in ("decimal", "decimal?"):
         from decimal import Decimal
 
         return Decimal(repr(value)) if isinstance(value, float) else Decimal(value)

@@ -15,7 +15,7 @@ from . import columns
 from .errors import FactxError, SourceError
 from .facts import Document
 
-_DTYPES = {"text": "string", "text?": "string", "int": "Int64", "bool": "boolean"}
+_DTYPES = {"text": "string", "text?": "string", "period?": "string", "int": "Int64", "bool": "boolean"}
 
 
 def to_dataframe(documents: Iterable[Document | SourceError]) -> Any:
@@ -33,7 +33,7 @@ def to_dataframe(documents: Iterable[Document | SourceError]) -> Any:
             frame[name] = frame[name].astype(_DTYPES[kind])
         elif kind == "date?":
             frame[name] = pd.to_datetime(frame[name], format="%Y-%m-%d")
-        elif kind == "decimal":
+        elif kind in ("decimal", "decimal?"):
             frame[name] = frame[name].map(_exact, na_action="ignore").astype(object)
     return frame
 

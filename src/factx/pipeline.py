@@ -105,7 +105,7 @@ def trace(text: str, *, lang: str | None = None, ref_date: date | str | None = N
                           kind="timeout") from None
     sentences = nlp.sentences(view.text, languages[lang].cased)
     document_date = docdate.determine(view, ref, matches.get("date"), sentences, ref_origin)
-    ref_day = date.fromisoformat(document_date.value) if document_date else None
+    ref_day = docdate.anchor(document_date)
 
     reading = Reading(view.text, ref_day, sentences)
     matched: list[Candidate] = []
@@ -119,7 +119,8 @@ def trace(text: str, *, lang: str | None = None, ref_date: date | str | None = N
         candidates.extend(kept)
     lost = [f"a {c.type} fact left out ({c.rule_id}, characters %d-%d): {why}" % view.to_original(c.start, c.end)
             for c, why in dropped if c.loud and why == c.void]
-    facts = [f for f in link.to_facts([REGISTRY[t] for t in run], candidates, view, sentences, ref_day, lost)
+    facts = [f for f in link.to_facts([REGISTRY[t] for t in run], candidates, view, sentences,
+                                      docdate.first_day(ref_day), lost)
              if f.type in wanted]
     document = Document(source, lang, confidence, document_date, tuple(facts), text,
                         tuple(f"{source}: {w}" for w in lost))

@@ -50,7 +50,7 @@ def schema(shape: str = "document") -> dict[str, Any]:
             },
             "documentDate": {
                 "type": "object", "required": ["value", "origin"], "additionalProperties": False,
-                "properties": {"value": columns.json_schema("date?") | {"type": "string"},
+                "properties": {"value": columns.json_schema("period?") | {"type": "string"},
                                "origin": {"enum": ["field", "option", "header", "inferred"]}},
             },
             "fact": {"$ref": "#/$defs/factFields", "unevaluatedProperties": False},

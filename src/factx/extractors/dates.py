@@ -14,7 +14,7 @@ from datetime import date
 
 import regex
 
-from .. import matching, rulebook
+from .. import docdate, matching, rulebook
 from ..evaluate import options, overlap
 from ..facts import Fact
 from ..facttype import FactType, Reading, Scoring, one_fact_per_candidate
@@ -24,12 +24,14 @@ from ..normalize import periods, timex
 TYPE = "date"
 STEM = "dates"
 _VALUED = {"year", "month", "day", "half", "quarter", "weekday", "relday", "relweek", "relmonth",
-           "relyear", "firstmonths", "lastmonths", "day_or_month", "month_or_day"}
+           "relquarter", "relyear", "firstmonths", "lastmonths", "day_or_month", "month_or_day", "nth", "number"}
 SPEC = rulebook.Spec(
     # sameperiod marks "the same period ..."; deadline marks a date introduced as a deadline
     # ("by 31/12/2030"), which is never the day the article was written.
+    # unit names what a number or nth counts (day, week, month, year); offset (ago/in) or span
+    # (the past/the next) what the count means; upto marks "as of June" (not after it).
     groups=frozenset(_VALUED | {"dir", "sameperiod", "deadline", "year_end", "month_end", "day_end",
-                                "day_or_month_end", "month_or_day_end"}),
+                                "day_or_month_end", "month_or_day_end", "unit", "offset", "span", "upto"}),
     required_any=frozenset(_VALUED),
     example_keys=frozenset({"value", "granularity", "relative"}),
 )
@@ -54,12 +56,15 @@ class WrittenDay:
 
 def written_days(matches: list[Match], reading: Reading, limit: int) -> list[WrittenDay]:
     """Every fully written day among the matches ending by ``limit`` (both ends of an
-    interval), in text order: the same matches the extractor resolves, read without a date."""
+    interval), in text order: the same matches the extractor resolves, read without a date.
+    A day counted out of a month ("the last day of September 2026") is not written: it is
+    left out, as the month it was before that reading."""
     found = _resolved([m for m in matches if m.end <= limit], Reading(reading.text, None, reading.sentences))
     kept, _ = matching.settle([c for c, _ in found])
     deadlines = {id(c) for c, m in found if "deadline" in m.parts}
+    counted = {id(c) for c, m in found if "nth" in m.parts}
     return [WrittenDay(d, c.start, c.end, c.attrs["granularity"], id(c) in deadlines)
-            for c in kept if not c.attrs["relative"]
+            for c in kept if not c.attrs["relative"] and id(c) not in counted
             for d in regex.findall(r"\d{4}-\d\d-\d\d", c.attrs["value"])]
 
 
@@ -71,7 +76,8 @@ def _resolved(matches: list[Match], reading: Reading) -> list[tuple[Candidate, M
         c = Candidate(TYPE, m.rule.id, m.start, m.end, veto=m.rule.veto, order=order)
         if not m.rule.veto:
             try:
-                t = timex.resolve(timex.with_order(m.parts, document_order), reading.ref)
+                parts = timex.with_order(m.parts, document_order)
+                t = docdate.resolved(lambda ref: timex.resolve(parts, ref), reading.ref)
             except timex.Impossible as e:       # it still hides what it covers ("February 2025")
                 c.void = str(e)
                 out.append((c, m))

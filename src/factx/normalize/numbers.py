@@ -11,7 +11,7 @@ values come from the rule file's valued lists, and reach this module already loo
 from __future__ import annotations
 
 from decimal import Context, Decimal
-from typing import Union
+from typing import Mapping, Union
 
 import regex
 
@@ -80,6 +80,52 @@ def scaled(number: object, scale: object | None, lang: str) -> Decimal:
     """``number`` times its scale word's value ("610.9" and "million" -> 610900000)."""
     value = to_decimal(number, lang)
     return EXACT.multiply(value, to_decimal(scale, lang)) if scale is not None else value
+
+
+def spelled(text: str, words: Mapping[str, object], multipliers: Mapping[str, object]) -> Decimal:
+    """A number written in words ("twenty-five", "two hundred fifty", "ba mươi lăm").
+
+    Each word adds its value, or multiplies the last one added ("hundred", "mươi"): "ba mươi
+    lăm" is 3, then 30, then 35. A word may only be added below the place of the one before
+    it (twenty five, never "five twenty", "năm ba"), so a run of two numbers is never summed.
+    Words the lists do not hold ("and", "lẻ") only join.
+    """
+    total = last = None
+    for word in regex.split(r"[\s-]+", text.casefold()):
+        if word in multipliers and last is not None:
+            factor = to_decimal(multipliers[word], "en")
+            if last >= factor:
+                raise Invalid(f"{word!r} cannot multiply {last} in {text!r}")
+            total, last = total - last + last * factor, last * factor
+        elif word in words:
+            value = to_decimal(words[word], "en")
+            if last is not None:
+                place = Decimal(10) ** (len(str(int(last))) - 1)
+                if last % place or value >= place:
+                    raise Invalid(f"{text!r} is two numbers, not one")
+            total, last = (total or 0) + value, value
+        elif total is None or word in multipliers:
+            raise Invalid(f"not a number word: {word!r} in {text!r}")
+    if total is None:
+        raise Invalid(f"no number in {text!r}")
+    return total
+
+
+def with_decimals(number: object, decimals: object, words: Mapping[str, object], lang: str) -> Decimal:
+    """A whole number and the digits said after a spoken decimal comma: "3 phẩy 25" (digits),
+    "ba phẩy hai lăm" (one word a digit, as Vietnamese reads them)."""
+    text = str(decimals)
+    if text.isdigit():
+        digits = text
+    else:
+        said = [words.get(w) for w in text.casefold().split()]
+        if not all(isinstance(d, int) and not isinstance(d, bool) and 0 <= d <= 9 for d in said):
+            raise Invalid(f"not the decimals of a number: {decimals!r}")
+        digits = "".join(map(str, said))
+    whole = number if isinstance(number, Decimal) else to_decimal(number, lang)
+    if whole != whole.to_integral_value() or len(digits) > 6:
+        raise Invalid(f"{number!r} and {decimals!r} are not one decimal number")
+    return Decimal(f"{int(whole)}.{digits}")
 
 
 def as_json(value: Decimal) -> Number:

@@ -1,9 +1,10 @@
 """Matched date pieces -> a TIMEX3-style value, resolved against the document date.
 
 Rules name their pieces with groups (``year``, ``month``, ``day``, ``half``,
-``quarter``, ``relday``, ``relweek``, ``relmonth``, ``relyear``, ``weekday``, ``dir``,
-``firstmonths``, ``lastmonths`` and ``*_end`` for the second point of an interval); this
-module knows what each means. Time is an input: nothing here reads the clock, and a
+``quarter``, ``relday``, ``relweek``, ``relmonth``, ``relquarter``, ``relyear``, ``weekday``,
+``dir``, ``upto``, ``firstmonths``, ``lastmonths``, ``nth``, ``number`` with ``unit`` and
+``offset`` or ``span``, and ``*_end`` for the second point of an interval); this module
+knows what each means. Time is an input: nothing here reads the clock, and a
 value that needs the document date it does not have keeps an unknown part (``X``).
 """
 
@@ -40,6 +41,11 @@ class Impossible(Invalid):
 def resolve(parts: Mapping[str, Any], ref: date | None) -> TimeValue:
     """Turn the pieces of one match into its value; raise ``Invalid`` if there is none."""
     p = {k: v for k, v in parts.items() if isinstance(v, int)}
+    unit = parts.get("unit")
+    if "number" in p and unit in _UNITS:
+        return _counted(p, unit, ref)
+    if "nth" in p:
+        return _nth(p, unit, ref)
     if "firstmonths" in p or "lastmonths" in p:
         return _first_or_last_months(p, ref)
     if "relweek" in p and "weekday" not in p:
@@ -54,6 +60,8 @@ def numeric_order(parts: Mapping[str, Any]) -> str | None:
     """What an ``a/b/yyyy`` match says by itself: ``"dm"`` (a > 12), ``"md"`` (b > 12) or None."""
     pairs = [(parts[f"{AMBIGUOUS[0]}{s}"], parts[f"{AMBIGUOUS[1]}{s}"])
              for s in ("", "_end") if f"{AMBIGUOUS[0]}{s}" in parts]
+    if all(a == b for a, b in pairs):
+        return "dm"                     # 5/5/2026 reads the same either way
     if any(a > 12 >= b for a, b in pairs):
         return "dm"
     if any(b > 12 >= a for a, b in pairs):
@@ -130,8 +138,13 @@ def _interval(start: dict[str, int], ends: dict[str, int], ref: date | None) -> 
 def _point(p: dict[str, int], ref: date | None) -> TimeValue:
     if "relday" in p:
         return _day(ref + timedelta(days=p["relday"])) if ref else TimeValue("XXXX-XX-XX", "day", True)
-    if "weekday" in p:
+    if "weekday" in p and "month" not in p:         # with a month it only checks the year
         return _weekday(p, ref)
+    if "relquarter" in p:
+        if ref is None:
+            return TimeValue("XXXX-QX", "quarter", True)
+        y, q = divmod(ref.year * 4 + (ref.month - 1) // 3 + p["relquarter"], 4)
+        return TimeValue(f"{y:04d}-Q{q + 1}", "quarter", True)
     if "relmonth" in p:
         if ref is None:
             return TimeValue("XXXX-XX", "month", True)
@@ -153,13 +166,17 @@ def _point(p: dict[str, int], ref: date | None) -> TimeValue:
     _check(1 <= month <= 12, "month")
     relative = relative or year == "XXXX"      # a month or day without a year hangs on the document date
     if "day" not in p:
+        if year == "XXXX" and ref is not None and "upto" in p:      # "as of June": not after it
+            return TimeValue(f"{ref.year - (month > ref.month):04d}-{month:02d}", "month", True)
         if year == "XXXX" and ref is not None:
             return TimeValue(f"{_nearest_year(ref, month, 1):04d}-{month:02d}", "month", True)
         return TimeValue(f"{year}-{month:02d}", "month", relative)
     day = p["day"]
     if year == "XXXX" and ref is not None:
         _check(1 <= day <= calendar.monthrange(2000, month)[1], "day")
-        y = _nearest_year(ref, month, day)
+        y = _nearest_year(ref, month, day, p.get("weekday"))
+        if "upto" in p:                                 # "as of 30 June": not after the document date
+            y = ref.year - ((month, day) > (ref.month, ref.day))
         if month == 2 and day == 29 and not calendar.isleap(y):
             raise Impossible("29 February in a common year")
         return TimeValue(date(y, month, day).isoformat(), "day", True)
@@ -177,12 +194,23 @@ def _year(p: dict[str, int], ref: date | None) -> tuple[str, bool]:
     return "XXXX", False
 
 
-def _nearest_year(ref: date, month: int, day: int) -> int:
-    """The year that puts (month, day) closest to the document date, past or future."""
+def _nearest_year(ref: date, month: int, day: int, weekday: int | None = None) -> int:
+    """The year that puts (month, day) closest to the document date, past or future.
+
+    A weekday written with it ("Thursday, October 9") picks, among the years within a year
+    of the document date, the nearest where the day falls on that weekday; if none does, the
+    weekday is a slip and the nearest reading stands.
+    """
     def distance(y: int) -> int:
         d = min(day, calendar.monthrange(y, month)[1])
         return abs((date(y, month, d) - ref).days)
-    return min((ref.year - 1, ref.year, ref.year + 1), key=distance)
+    years = sorted((ref.year - 1, ref.year, ref.year + 1), key=distance)
+    if weekday is not None:
+        agree = [y for y in years if distance(y) <= 366 and day <= calendar.monthrange(y, month)[1]
+                 and date(y, month, day).weekday() == weekday]
+        if agree:
+            return agree[0]
+    return years[0]
 
 
 def _month_in_direction(month: int, direction: int, ref: date | None) -> TimeValue:
@@ -225,6 +253,60 @@ def _week(n: int, ref: date | None) -> TimeValue:
 
 def _monday(ref: date, weeks: int) -> date:
     return ref - timedelta(days=ref.weekday()) + timedelta(weeks=weeks)
+
+
+_UNITS = ("day", "week", "month", "year")
+
+
+def _counted(p: dict[str, int], unit: str, ref: date | None) -> TimeValue:
+    """N units from the document date, at that unit's precision (a week is Monday to Sunday).
+
+    ``offset`` (-1 "ago", +1 "in") names the one unit N away: "six years ago" is a year.
+    ``span`` (-1 "the past", +1 "the next") names every unit from the current one to that
+    one: in 2026, "the past three years" is 2023/2026 and "the next two years" 2026/2028. Weeks
+    span days ("within two weeks" is the next 14 days), not three calendar weeks.
+    """
+    n = p["number"]
+    _check(0 < n <= 1000, "count")
+    if "offset" in p:
+        return _unit_value(unit, p["offset"] * n, ref)
+    if "span" not in p:
+        raise Invalid("a count of units with no direction is a duration")
+    if unit == "week":
+        unit, n = "day", 7 * n
+    ends = sorted((0, p["span"] * n))
+    first = _unit_value(unit, ends[0], ref).value.split("/")[0]
+    last = _unit_value(unit, ends[1], ref).value.split("/")[-1]
+    return TimeValue(f"{first}/{last}", "interval", True)
+
+
+def _unit_value(unit: str, n: int, ref: date | None) -> TimeValue:
+    if unit == "week":
+        return _week(n, ref)
+    return _point({f"rel{unit}": n}, ref)
+
+
+def _nth(p: dict[str, int], unit: str | None, ref: date | None) -> TimeValue:
+    """The nth (``nth`` = -1: the last) weekday, day or week of a month: "the last Friday of
+    April", "the last day of September 2026", "the first week of May 2026". A week of a
+    month is its days 1-7, 8-14, ... (the last: its last seven days), as an interval."""
+    n = p["nth"]
+    month = _point({k: v for k, v in p.items() if k in ("month", "year", "relyear", "relmonth")}, ref)
+    if month.granularity != "month" or "X" in month.value:
+        return TimeValue("XXXX-XX-XX", "day", True) if month.granularity == "month" else month
+    y, m = int(month.value[:4]), int(month.value[5:7])
+    last = calendar.monthrange(y, m)[1]
+    if "weekday" in p:
+        days = [d for d in range(1, last + 1) if date(y, m, d).weekday() == p["weekday"]]
+    elif unit == "week":
+        starts = list(range(1, last - 5, 7))
+        _check(-1 <= n <= len(starts) and n != 0, "week of the month")
+        first = last - 6 if n == -1 else starts[n - 1]
+        return TimeValue(f"{date(y, m, first)}/{date(y, m, min(first + 6, last))}", "interval", month.relative)
+    else:
+        days = list(range(1, last + 1))
+    _check(-1 <= n <= len(days) and n != 0, "day of the month")
+    return TimeValue(date(y, m, days[n if n < 0 else n - 1]).isoformat(), "day", month.relative)
 
 
 def _first_or_last_months(p: dict[str, int], ref: date | None) -> TimeValue:

@@ -188,8 +188,8 @@ class Corpus:
         """The report: ``as_of`` (default: the latest document date) and ``due_within`` months
         decide which commitments are due soon or overdue."""
         docs = self.documents
-        if as_of is None:
-            as_of = max((d.date for d in docs if d.date), default=None)
+        if as_of is None:         # a document date known to the month or year only is no day to count from
+            as_of = max((d.date for d in docs if d.date and len(d.date) == 10), default=None)
         as_of = as_of.isoformat() if isinstance(as_of, date) else as_of
         alias, people = _people(self.people, docs)
         commitments = _commitments(self.commitments, alias, people, docs)
