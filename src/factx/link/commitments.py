@@ -86,9 +86,9 @@ def link(cands: list[Candidate], linking: Linking) -> list[Fact]:
         dating = [d for d in timed if not (d.attrs.get("relative") and d.attrs.get("granularity") in ("day", "month"))]
         if ref and any(_before(d, ref, BACKGROUND) for d in dating if not _compared(d, c.attrs["comparisons"], text)):
             continue
-        # the date the action holds, else one before the trigger, after any commitment before it
-        # ("Trong năm 2026, dự kiến sẽ ký"), when the document date tells it is ahead
-        opening = [d for d in dating if max(reached, sent[0]) <= d.start and d.end <= c.start] if ref else []
+        # the date the action holds, else one before the trigger, after any commitment before it,
+        # still ahead ("Trong năm 2026, dự kiến sẽ ký")
+        opening = [d for d in dating if max(reached, sent[0]) <= d.start and d.end <= c.start and _ahead(d, ref)]
         reached = max(reached, action[1])
         due = next((d.attrs["value"] for d in (*inside, *opening) if not (ref and _before(d, ref, NOT_AHEAD))), None)
         said = (actor.value, c.attrs["modality"], names.key(text[slice(*action)]))
@@ -304,6 +304,12 @@ def _compared(d: Candidate, comparisons: list[Span], text: str) -> bool:
     i = bisect_right(comparisons, (d.start, d.start))
     return any(d.start - e <= _COMPARED and not _CLAUSE_BREAK.search(text, e, d.start)
                for _, e in comparisons[max(i - 2, 0):i] if e <= d.start)
+
+
+def _ahead(d: Candidate, ref: date | None) -> bool:
+    """The date is not over on the document date, and does not begin on it: a document dated
+    "2011" only is linked from 1 January 2011, so "In 2011, ... signed" there tells nothing."""
+    return ref is not None and not _before(d, ref, NOT_AHEAD) and periods.begin_of(d.attrs["value"]) != ref
 
 
 def _before(d: Candidate, ref: date, margin: timedelta) -> bool:
