@@ -282,3 +282,13 @@ def test_the_partner_paragraphs_of_issue_17_meet_the_bar():
     assert f1 >= 0.9 and precision >= 0.95, (f1, precision)
     right, total = tally.attrs["modality"]
     assert right >= 0.9 * total
+
+
+@pytest.mark.parametrize("text,actor", [
+    ("Trade Minister Kim Min-jae met the delegation. Kim pledged to help Vietnamese exporters.", "kim min jae"),
+    ("Trade Minister Kim Min-jae met Foreign Minister Kim Sung-ho. Kim pledged to help Vietnamese exporters.",
+     "Kim"),
+])
+def test_a_name_no_rule_tied_is_the_one_official_it_begins_or_ends(text, actor):
+    [c] = commitments(text)
+    assert c["actor"] == actor

@@ -20,6 +20,9 @@ ministers", "Hai Bộ trưởng"): they stay the group, never one official a tit
 The fragment ``leader`` says which actors name a country's leader by role ("the Lao leader",
 "Chủ tịch Trung Quốc"): link resolves them to that official when no rule tied them to one.
 
+The fragment ``person_name`` says which actors are a name as written ("Ông Andrés Vidal"): link
+ties them to the one official whose name ends so, when no rule tied them to anyone.
+
 The fragment ``clause_break`` marks where a new clause starts inside a sentence (", and",
 "; "): a date before it is another clause's time, not the commitment's.
 
@@ -45,7 +48,7 @@ from ..evaluate import fold, options, overlap
 from ..facttype import FactType, Reading, Scoring
 from ..link import commitments as linking
 from ..matching import Candidate, Match
-from ..normalize import periods
+from ..normalize import names, periods
 
 TYPE = "commitment"
 STEM = "commitments"
@@ -56,7 +59,8 @@ SPEC = rulebook.Spec(
     groups=frozenset({"modality", "act", "trigger", "actor", "action"}),
     required_any=frozenset({"modality", "act"}),
     example_keys=frozenset({"modality", "actor", "due", "action"}),
-    fragments=frozenset({"action_end", "conjunction", "comparison", "clause_break", "leader", "group"}),
+    fragments=frozenset({"action_end", "conjunction", "comparison", "clause_break", "leader", "group",
+                         "person_name"}),
 )
 
 
@@ -66,7 +70,7 @@ def candidates(book: rulebook.Rulebook, matches: list[Match], reading: Reading) 
     clause_end = book.patterns.get("action_end")
     joiner = book.patterns.get("conjunction")
     pronouns = book.values.get("pronoun", {})
-    leader, group = book.patterns.get("leader"), book.patterns.get("group")
+    leader, group, named = book.patterns.get("leader"), book.patterns.get("group"), book.patterns.get("person_name")
     compare = book.patterns.get("comparison")
     comparisons = [k.span() for k in compare.finditer(text)] if compare else []    # one list, shared
     cut = book.patterns.get("clause_break")
@@ -101,6 +105,7 @@ def candidates(book: rulebook.Rulebook, matches: list[Match], reading: Reading) 
             "breaks": breaks,
             "actor_leader": _leader(book, leader, text, actor) if leader and actor else None,
             "actor_group": bool(group and actor and group.fullmatch(text, *actor)),
+            "actor_name": _name(named, text, actor) if named and actor else None,
         }
         out.append(c)
     return out
@@ -119,6 +124,12 @@ def _leader(book: rulebook.Rulebook, leader, text: str, actor: tuple[int, int]) 
         country = next((t[key] for t in (book.values.get("demonym", {}), book.values.get("country", {})) if key in t),
                        None)
     return (country, frozenset(roles)) if roles else None
+
+
+def _name(named, text: str, actor: tuple[int, int]) -> str | None:
+    """The key of the name an actor writes ("Ông Andrés Vidal" -> "andres vidal"), if it is one."""
+    m = named.fullmatch(text, *actor)
+    return names.key(m["name"]) if m else None
 
 
 def describe(attrs: Mapping[str, Any], people: Mapping[str, str] = {}) -> str:

@@ -8,7 +8,7 @@ elides it), where the action starts and the clause boundary after it. Here:
   (the officials' own linking has already tied "the Ambassador" and "Lam" to a person);
   a group ("the two prime ministers") stays the group, never one of them;
   an actor that names a country's leader by role ("the Lao leader") the official of that country
-  and role; a personal pronoun means the person last committed or first mentioned in this or the
+  and role; a name no rule tied to anyone ("Ông Andrés Vidal") the one official whose name ends so; a personal pronoun means the person last committed or first mentioned in this or the
   three sentences before; "we"/"I" inside a quotation mean the official it is attributed
   to; "they" the group that last committed nearby; an elided subject the actor before it
   in the sentence; a sentence with no subject ("Several documents were signed") the parties
@@ -177,8 +177,8 @@ def _actor(c: Candidate, sent: Span, done: _Done, mentions: _Mentions, sentences
         both = _joined_people(c, span, mentions) if len(meant) > 1 else None
         if both:
             return _Actor(both, None)
-        leader = _leader(c, mentions) if not meant else None
-        return _Actor(leader.key(), leader) if leader else _Actor(text[span[0]:span[1]], None)
+        found = (_leader(c, mentions) or _by_name(c, mentions)) if not meant else None
+        return _Actor(found.key(), found) if found else _Actor(text[span[0]:span[1]], None)
     written = _Actor(text[span[0]:span[1]], None) if span else _Actor(None, None)
     if pronoun == "speaker":
         person = _speaker(c.end, mentions, text) or _salient(c.start, done, mentions, sentences)
@@ -216,6 +216,17 @@ def _leader(c: Candidate, mentions: _Mentions) -> Person | None:
     before = [(s, p) for (s, _), p in mentions.items if id(p) in fits and s < c.start]
     if before:
         return before[-1][1]
+    return next(iter(fits.values())) if len(fits) == 1 else None
+
+
+def _by_name(c: Candidate, mentions: _Mentions) -> Person | None:
+    """The one official whose key ends or begins with the name the actor writes ("Ông Andrés
+    Vidal" -> "andres vidal", "Sheikh Jassim" -> "jassim bin abdulaziz al thani"), else None."""
+    name = c.attrs.get("actor_name")
+    if not name:
+        return None
+    fits = {id(p): p for _, p in mentions.items
+            if p.key() == name or p.key().endswith(" " + name) or p.key().startswith(name + " ")}
     return next(iter(fits.values())) if len(fits) == 1 else None
 
 
