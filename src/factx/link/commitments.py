@@ -6,16 +6,18 @@ elides it), where the action starts and the clause boundary after it. Here:
 - the action ends at that boundary, the sentence's end, or the next commitment;
 - the actor is a person's key when the actor's words are a mention of an official
   (the officials' own linking has already tied "the Ambassador" and "Lam" to a person);
-  a group ("the two prime ministers") stays the group, never one of them;
-  an actor that names a country's leader by role ("the Lao leader") the official of that country
-  and role; a name no rule tied to anyone ("Ông Andrés Vidal") the one official whose name ends so; a personal pronoun means the person last committed or first mentioned in this or the
-  three sentences before; "we"/"I" inside a quotation mean the official it is attributed
-  to; "they" the group that last committed nearby; an elided subject the actor before it
-  in the sentence; a sentence with no subject ("Several documents were signed") the parties
-  that last committed in the paragraph, else the two people named together before it; parties
-  joined by "and" that are each one person their keys joined ("x and y"). Anything else is the party's text ("Kazakhstan", "both sides");
+  a group ("the two prime ministers") stays the group, never one of them; an actor that names
+  a country's leader by role ("the Lao leader") is the official of that country and role; a
+  name no rule tied to anyone ("Ông Andrés Vidal") the one official whose name ends so; a
+  personal pronoun means the person last committed or first mentioned in this or the three
+  sentences before; "we"/"I" inside a quotation mean the official it is attributed to;
+  "they" the group that last committed nearby; an elided subject the actor before it in the
+  sentence; a sentence with no subject ("Several documents were signed") the parties that last
+  committed in the paragraph, else the two people named together before it; parties joined by
+  "and" that are each one person their keys joined ("x and y"). Anything else is the party's
+  text ("Kazakhstan", "both sides");
 - ``due`` is the first date inside the action that ends after the document date (a signing
-  "on Tuesday" is when it happened, not a deadline), else one opening its clause ("In 2026,
+  "on Tuesday" is when it happened, not a deadline), else one before the trigger ("In 2026,
   ... will sign");
 - a commitment whose clause, or the phrase opening its sentence, has a fully written date more
   than a month before the document ("signed a memorandum in 2011", "In 2011, ..."), not one a
