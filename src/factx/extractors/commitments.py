@@ -12,6 +12,23 @@ A rule says what it found by naming its groups:
   "both sides"); left out when the sentence elides it ("... and supported the idea");
 - ``action``: where the action starts, when not right after the trigger.
 
+A rule whose sentence has no subject (a passive, "It is planned to") says so with
+``defaults = { actor = "parties" }``: link then takes the parties of the paragraph.
+
+The fragment ``group`` says which actors count parties without naming them ("the two prime
+ministers", "Hai Bộ trưởng"): they stay the group, never one official a title in them names.
+The fragment ``leader`` says which actors name a country's leader by role ("the Lao leader",
+"Chủ tịch Trung Quốc"): link resolves them to that official when no rule tied them to one.
+
+The fragment ``person_name`` says which actors are a name as written ("Ông Andrés Vidal"): link
+ties them to the one official whose name ends so, when no rule tied them to anyone.
+
+The fragment ``clause_break`` marks where a new clause starts inside a sentence (", and",
+"; "): a date before it is another clause's time, not the commitment's.
+
+The fragment ``comparison`` marks where a sentence compares with the past ("up from $4 billion
+in 2021", "so với năm 2021"): link does not take a date right after it as the sentence's time.
+
 The fragment ``conjunction`` marks actors that join parties ("Minister X and his counterpart
 Y"): such an actor stays text even when one of them is an official. The valued list ``pronoun`` says what an actor pronoun stands for: ``person`` ("he",
 "ông"), ``group`` ("they", "họ") or ``speaker`` ("we" inside a quotation).
@@ -31,7 +48,7 @@ from ..evaluate import fold, options, overlap
 from ..facttype import FactType, Reading, Scoring
 from ..link import commitments as linking
 from ..matching import Candidate, Match
-from ..normalize import periods
+from ..normalize import names, periods
 
 TYPE = "commitment"
 STEM = "commitments"
@@ -42,7 +59,8 @@ SPEC = rulebook.Spec(
     groups=frozenset({"modality", "act", "trigger", "actor", "action"}),
     required_any=frozenset({"modality", "act"}),
     example_keys=frozenset({"modality", "actor", "due", "action"}),
-    fragments=frozenset({"action_end", "conjunction"}),
+    fragments=frozenset({"action_end", "conjunction", "comparison", "clause_break", "leader", "group",
+                         "person_name"}),
 )
 
 
@@ -52,6 +70,11 @@ def candidates(book: rulebook.Rulebook, matches: list[Match], reading: Reading) 
     clause_end = book.patterns.get("action_end")
     joiner = book.patterns.get("conjunction")
     pronouns = book.values.get("pronoun", {})
+    leader, group, named = book.patterns.get("leader"), book.patterns.get("group"), book.patterns.get("person_name")
+    compare = book.patterns.get("comparison")
+    comparisons = [k.span() for k in compare.finditer(text)] if compare else []    # one list, shared
+    cut = book.patterns.get("clause_break")
+    breaks = [k.end() for k in cut.finditer(text)] if cut else []
     out = []
     for order, m in enumerate(matches):
         if m.rule.veto:
@@ -59,7 +82,8 @@ def candidates(book: rulebook.Rulebook, matches: list[Match], reading: Reading) 
             continue
         start, end = m.spans.get("trigger") or m.spans.get("modality") or m.spans["act"]
         c = Candidate(TYPE, m.rule.id, start, end, order=order)
-        modality = m.parts["modality"] if "modality" in m.parts else m.parts["act"]
+        # the modality as matched, else the act's, else the rule's default ("confirmed he would attend")
+        modality = m.parts["modality"] if "modality" in m.spans or "act" not in m.parts else m.parts["act"]
         if modality not in MODALITIES:
             rejected.append((c, f"{modality!r} is not a modality ({', '.join(MODALITIES)})"))
             continue
@@ -67,15 +91,45 @@ def candidates(book: rulebook.Rulebook, matches: list[Match], reading: Reading) 
         action_start = m.spans["action"][0] if "action" in m.spans else end
         limit = min(len(text), action_start + MAX_ACTION)
         stop = clause_end.search(text, action_start, limit) if clause_end else None
+        if "action" in m.spans and m.spans["action"][1] <= start:      # told before its verb: "X, he suggested"
+            stop = None
+            limit = min(limit, m.spans["action"][1])
         c.attrs = {
             "modality": modality,
             "actor_span": actor,
             "actor_joins": [j.span() for j in joiner.finditer(text, *actor)] if joiner and actor else [],
-            "actor_ref": pronouns.get(" ".join(text[slice(*actor)].casefold().split())) if actor else None,
+            "actor_ref": (pronouns.get(" ".join(text[slice(*actor)].casefold().split())) if actor
+                          else m.rule.defaults.get("actor")),
             "action_span": (action_start, stop.start() if stop else limit),
+            "comparisons": comparisons,
+            "breaks": breaks,
+            "actor_leader": _leader(book, leader, text, actor) if leader and actor else None,
+            "actor_group": bool(group and actor and group.fullmatch(text, *actor)),
+            "actor_name": _name(named, text, actor) if named and actor else None,
         }
         out.append(c)
     return out
+
+
+def _leader(book: rulebook.Rulebook, leader, text: str, actor: tuple[int, int]) -> tuple | None:
+    """(country code or None, roles) when the actor is a country's leader named by role ("the Lao
+    leader", "Chủ tịch Trung Quốc"), read through the lists ``leader_role``, ``demonym``, ``country``."""
+    m = leader.fullmatch(text, *actor)
+    if m is None:
+        return None
+    roles = str(book.values.get("leader_role", {}).get(" ".join(m["role"].casefold().split()), "")).split()
+    country = None
+    if m["country"]:
+        key = " ".join(m["country"].casefold().split())
+        country = next((t[key] for t in (book.values.get("demonym", {}), book.values.get("country", {})) if key in t),
+                       None)
+    return (country, frozenset(roles)) if roles else None
+
+
+def _name(named, text: str, actor: tuple[int, int]) -> str | None:
+    """The key of the name an actor writes ("Ông Andrés Vidal" -> "andres vidal"), if it is one."""
+    m = named.fullmatch(text, *actor)
+    return names.key(m["name"]) if m else None
 
 
 def describe(attrs: Mapping[str, Any], people: Mapping[str, str] = {}) -> str:
