@@ -115,10 +115,11 @@ def _country_finder(book: rulebook.Rulebook) -> Callable[[str], str | None]:
 
 
 def _compile_finder(book: rulebook.Rulebook) -> Callable[[str], str | None]:
-    table: dict[str, str] = {}
+    table: dict[str, tuple[str, bool]] = {}      # casefolded form -> (code, written with a capital)
     for name in GAZETTEERS:
-        for form, code in book.values.get(name, {}).items():
-            table.setdefault(form, code)
+        entries = book.lists.get(name)
+        for form, code in (entries.items() if isinstance(entries, dict) else ()):
+            table.setdefault(" ".join(form.casefold().split()), (code, form[:1].isupper()))
     if not table:
         return lambda _: None
     forms = sorted(table, key=len, reverse=True)
@@ -126,9 +127,10 @@ def _compile_finder(book: rulebook.Rulebook) -> Callable[[str], str | None]:
                            regex.IGNORECASE)
 
     def country_in(text: str) -> str | None:
+        """Case is free but for the first letter: "Tư pháp" (justice) is not "Pháp" (France)."""
         for hit in finder.finditer(text):
-            code = table.get(" ".join(hit.group().casefold().split()))
-            if code:
+            code, capital = table.get(" ".join(hit.group().casefold().split()), ("", False))
+            if code and hit.group()[0].isupper() == capital:
                 return code
         return None
 
