@@ -112,8 +112,40 @@ def test_a_title_after_a_name_is_not_stacked_onto_the_next_person():
 
 
 def test_stacked_titles_take_the_first_title_as_role():
+    found = officials("Deputy Prime Minister and Foreign Minister Bui Thanh Son spoke.")
+    assert found["bui thanh son"].attrs["role"] == "deputy_prime_minister"
+
+
+def test_a_membership_before_an_office_does_not_replace_it():
     found = officials("Politburo member and Secretary of the Hanoi Party Committee Bui Thi Minh Hoai spoke.")
-    assert found["bui thi minh hoai"].attrs["role"] == "politburo_member"
+    assert found["bui thi minh hoai"].attrs["role"] == "party_secretary"
+    found = officials("Ủy viên Bộ Chính trị, Bí thư Trung ương Đảng, Chánh Văn phòng Trung ương Đảng Lê Hoài Trung dự họp.",
+                      "vi")
+    assert found["le hoai trung"].attrs["role"] == "chief_of_staff"
+    assert officials("Politburo member Nguyen Xuan Thang spoke.")["nguyen xuan thang"].attrs["role"] == "politburo_member"
+
+
+@pytest.mark.parametrize("text, lang, role", [
+    ("US Secretary of State Antony Blinken arrived.", "en", "minister"),
+    ("US Deputy Secretary of State Kurt Campbell arrived.", "en", "deputy_minister"),
+    ("Assistant Secretary of Commerce Jane Doe arrived.", "en", "deputy_minister"),
+    ("Under Secretary of State John Bass arrived.", "en", "deputy_minister"),
+    ("Deputy Secretary of the Hanoi Party Committee Nguyen Van Phong spoke.", "en", "deputy_party_secretary"),
+    ("Secretary of the Quang Ninh Provincial Party Committee Vu Dai Thang spoke.", "en", "party_secretary"),
+    ("Ngoại trưởng Nhật Bản Iwaya Takeshi đến Hà Nội.", "vi", "minister"),
+])
+def test_us_style_and_deputy_titles(text, lang, role):
+    (fact,) = officials(text, lang).values()
+    assert fact.attrs["role"] == role
+
+
+def test_a_foreign_minister_is_a_minister_of_foreign_affairs():
+    fact = officials("Japanese Foreign Minister Kenji Hara arrived.")["kenji hara"]
+    assert (fact.attrs["role"], fact.attrs["organization"], fact.attrs["country"]) == ("minister", "Foreign Affairs", "JP")
+
+
+def test_a_country_name_inside_a_word_group_is_not_the_country():
+    assert officials("Bộ trưởng Bộ Tư pháp Nguyễn Hải Ninh phát biểu.", "vi")["nguyen hai ninh"].attrs["country"] == "VN"
 
 
 # --- what is not an official -------------------------------------------------------------

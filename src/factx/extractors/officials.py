@@ -44,16 +44,18 @@ _LEADING_ARTICLE = regex.compile(r"^(?i:the|a|an)\s+")
 def candidates(book: rulebook.Rulebook, matches: list[Match], reading: Reading) -> list[Candidate]:
     """One candidate per match; its span is the whole match, so overlapping rules settle as usual."""
     country_in = _country_finder(book)
+    portfolios = book.values.get("portfolio_of", {})
     out = []
     for order, m in enumerate(matches):
         c = Candidate(TYPE, m.rule.id, m.start, m.end, veto=m.rule.veto, order=order)
         if not m.rule.veto:
-            c.attrs = _mention(m, reading.text, country_in)
+            c.attrs = _mention(m, reading.text, country_in, portfolios)
         out.append(c)
     return out
 
 
-def _mention(m: Match, text: str, country_in: Callable[[str], str | None]) -> dict[str, Any]:
+def _mention(m: Match, text: str, country_in: Callable[[str], str | None],
+             portfolios: Mapping[str, str]) -> dict[str, Any]:
     name = _group(m, text, "name")
     hint = m.parts.get("surname")
     return {
@@ -61,7 +63,7 @@ def _mention(m: Match, text: str, country_in: Callable[[str], str | None]) -> di
         "key": names.key(name) if name else None,
         "role": m.parts.get("role"),
         "title": _group(m, text, "title"),
-        "organization": _organization(m, text),
+        "organization": _organization(m, text, portfolios),
         "country": country_in(_title_without_posting(m, text)),
         "country_hint": hint if isinstance(hint, str) and len(hint) == 2 else None,
         "span": _mention_span(m, text),
@@ -75,9 +77,14 @@ def _group(m: Match, text: str, group: str) -> str | None:
     return text[slice(*m.spans[group])].strip() or None
 
 
-def _organization(m: Match, text: str) -> str | None:
+def _organization(m: Match, text: str, portfolios: Mapping[str, str]) -> str | None:
+    """The organisation written in the title, else the portfolio a title word names ("Foreign
+    Minister" -> Foreign Affairs, from the list ``portfolio_of``)."""
     org = _group(m, text, "org")
-    return _LEADING_ARTICLE.sub("", org) if org else None
+    if org:
+        return _LEADING_ARTICLE.sub("", org)
+    role = _group(m, text, "role")
+    return portfolios.get(" ".join(role.casefold().split())) if role else None
 
 
 def _title_without_posting(m: Match, text: str) -> str:
