@@ -8,7 +8,9 @@ A rule says what it found by naming its groups:
 - ``org``: the organisation as written, when the title names one;
 - ``honorific``: "Mr.", "Dr.", "ông", "đồng chí";
 - ``posting``: where an ambassador serves ("to Vietnam", "tại Việt Nam"), left out of the country;
-- ``surname``: a Vietnamese family name, whose table value is a country hint (see common/names.toml).
+- ``surname``: a Vietnamese family name, whose table value is a country hint (see common/names.toml);
+- ``counterpart``: "counterpart", "người đồng cấp": the person holds the office of the one named
+  before them, whose counterpart they are (linking gives them that role).
 
 The country is the first country, demonym, place or body (the shared gazetteers) written in
 the title, e.g. KZ in "Ambassador of Kazakhstan to Vietnam". A match with a name and no role is
@@ -33,7 +35,7 @@ from ..normalize import names
 TYPE = "official"
 STEM = "officials"
 SPEC = rulebook.Spec(
-    groups=frozenset({"name", "surname", "role", "title", "org", "honorific", "posting"}),
+    groups=frozenset({"name", "surname", "role", "title", "org", "honorific", "posting", "counterpart"}),
     required_any=frozenset({"name", "role"}),
     example_keys=frozenset({"name", "key", "role", "country", "organization", "title"}),
 )
@@ -66,6 +68,7 @@ def _mention(m: Match, text: str, country_in: Callable[[str], str | None],
         "organization": _organization(m, text, portfolios),
         "country": country_in(_title_without_posting(m, text)),
         "country_hint": hint if isinstance(hint, str) and len(hint) == 2 else None,
+        "counterpart": "counterpart" in m.spans,
         "span": _mention_span(m, text),
         "name_span": m.spans.get("name"),
     }

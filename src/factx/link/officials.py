@@ -71,6 +71,7 @@ def link(candidates: list[Candidate], linking: Linking) -> list[Fact]:
     ``linking.found["official"]`` for the commitments' actors."""
     view, sentences = linking.view, linking.sentences
     ordered = sorted(candidates, key=lambda c: (c.start, c.end))
+    _counterparts(ordered)
     people = _people([c for c in ordered if c.attrs.get("name")])
     _add_repeats(people, view.text, [(c.start, c.end) for c in ordered])
     _resolve_references([c for c in ordered if not c.attrs.get("name")], people)
@@ -145,13 +146,26 @@ def _glued(text: str, span: Span) -> bool:
 
 def _resolve_references(refs: list[Candidate], people: list[Person]) -> None:
     """A title-only reference means the nearest person before it with that role (and no other
-    country), or the only such person in the document; else it is dropped."""
+    country), or the only such person in the document, never the counterpart it introduced;
+    else it is dropped."""
     for ref in refs:
         fits = [p for p in people if ref.attrs["role"] in p.roles()
-                and (not ref.attrs["country"] or p.country() in (None, ref.attrs["country"]))]
+                and (not ref.attrs["country"] or p.country() in (None, ref.attrs["country"]))
+                and not any(c.attrs.get("peer") is ref for c in p.named)]
         owner = _nearest(ref.start, fits)
         if owner is not None:
             owner.refs.append(ref)
+
+
+def _counterparts(ordered: list[Candidate]) -> None:
+    """"his Lao counterpart X", "người đồng cấp Lào X": X holds the office of the title written
+    last before ("Foreign Minister Son", "the Thai Prime Minister"), whose counterpart X is; with
+    no title before, X is no official."""
+    for i, c in enumerate(ordered):
+        if c.attrs.get("counterpart") and not c.attrs["role"]:
+            peer = next((d for d in reversed(ordered[:i]) if d.attrs.get("role") and d.end <= c.start), None)
+            if peer is not None:
+                c.attrs["role"], c.attrs["peer"] = peer.attrs["role"], peer
 
 
 def _official_fact(p: Person, view: TextView, sentences: Sentences) -> Fact:
