@@ -8,6 +8,8 @@ A rule says what it found by naming its groups:
 - ``org``: the organisation as written, when the title names one;
 - ``honorific``: "Mr.", "Dr.", "ông", "đồng chí";
 - ``posting``: where an ambassador serves ("to Vietnam", "tại Việt Nam"), left out of the country;
+- ``homeland``: the country written after the name ("King Norodom Sihamoni of Cambodia"), read
+  when the title names none;
 - ``surname``: a Vietnamese family name, whose table value is a country hint (see common/names.toml);
 - ``counterpart``: "counterpart", "người đồng cấp": the person holds the office of the one named
   before them, whose counterpart they are (linking gives them that role).
@@ -35,7 +37,7 @@ from ..normalize import names
 TYPE = "official"
 STEM = "officials"
 SPEC = rulebook.Spec(
-    groups=frozenset({"name", "surname", "role", "title", "org", "honorific", "posting", "counterpart"}),
+    groups=frozenset({"name", "surname", "role", "title", "org", "honorific", "posting", "counterpart", "homeland"}),
     required_any=frozenset({"name", "role"}),
     example_keys=frozenset({"name", "key", "role", "country", "organization", "title"}),
 )
@@ -66,7 +68,7 @@ def _mention(m: Match, text: str, country_in: Callable[[str], str | None],
         "role": m.parts.get("role"),
         "title": _group(m, text, "title"),
         "organization": _organization(m, text, portfolios),
-        "country": country_in(_title_without_posting(m, text)),
+        "country": country_in(_title_without_posting(m, text)) or country_in(_group(m, text, "homeland") or ""),
         "country_hint": hint if isinstance(hint, str) and len(hint) == 2 else None,
         "counterpart": "counterpart" in m.spans,
         "span": _mention_span(m, text),

@@ -31,14 +31,16 @@ def tokens(name: str) -> list[str]:
 
 
 def is_full(name: str) -> bool:
-    """A full name has two words or more, none of them a bare initial ("Y. Tukumov" is short)."""
+    """A full name has two words or more, and is not an initial and a surname ("Y. Tukumov" is
+    short; "K. R. Narayan" and "Somchai W." are how those people are named)."""
     words = tokens(name)
-    return len(words) >= 2 and not any(_is_initial(w) for w in words)
+    return len(words) >= 2 and not (len(words) == 2 and _is_initial(words[0]))
 
 
 def last_key(name: str) -> str:
-    """The key of the word a short form keeps: the last one ("Bektenov", "Lam", "Duoc")."""
-    words = tokens(name)
+    """The key of the word a short form keeps: the last one that is not an initial ("Bektenov",
+    "Lam", "Duoc"; "Somchai" of "Somchai W.")."""
+    words = [w for w in tokens(name) if not _is_initial(w)] or tokens(name)
     return key(words[-1]) if words else ""
 
 
@@ -48,12 +50,17 @@ def short_forms(name: str) -> tuple[str, ...]:
     The last word alone ("Bektenov", "Lam") is only offered for a name written without
     diacritics: a Vietnamese given name in Vietnamese text is also a common word
     ("Được biết", "Chính phủ", "Minh bạch"), and Vietnamese news repeats a name with
-    its title or "ông"/"bà", which the rules find.
+    its title or "ông"/"bà", which the rules find. A name that ends on an initial ("Somchai
+    W.") is repeated by its first word.
     """
     words = tokens(name)
     if len(words) < 2:
         return ()
+    if _is_initial(words[-1]):
+        return (words[0],) if name.isascii() and not _is_initial(words[0]) else ()
     initial = f"{words[0][0]}. {words[-1]}"
+    if _is_initial(words[0]):
+        return (words[-1],) if name.isascii() else ()
     if name.isascii():
         return (initial, initial.replace(". ", "."), words[-1])
     return (initial, initial.replace(". ", "."))
