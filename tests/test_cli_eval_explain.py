@@ -67,3 +67,15 @@ def test_eval_takes_a_ref_date_like_extract(tmp_path):
                     "--ref-date", "2025-12-16")
     without = run("eval", "--gold", str(tmp_path / "gold.json"), str(tmp_path / "a.txt"), "--format", "json")
     assert json.loads(with_date.stdout)["date"]["tp"] == 1 and json.loads(without.stdout)["date"]["tp"] == 0
+
+
+def test_eval_types_scores_only_those_types(tmp_path):
+    """A gold set made for dates alone: the amount in its text is not an extra with --types date."""
+    (tmp_path / "a.txt").write_text("On 3 May 2026 the bank lent $2 million to the port.", encoding="utf-8")
+    gold = {"documents": [{"source": "a.txt", "language": "en", "dates": [{"text": "3 May 2026", "value": "2026-05-03"}]}]}
+    (tmp_path / "gold.json").write_text(json.dumps(gold), encoding="utf-8")
+    args = ("eval", "--gold", str(tmp_path / "gold.json"), str(tmp_path / "a.txt"), "--format", "json")
+    every = json.loads(run(*args).stdout)
+    dates = json.loads(run(*args, "--types", "date").stdout)
+    assert every["money"]["fp"] == 1 and every["macro_f1"] < 1.0
+    assert set(dates) == {"date", "date:en", "macro_f1"} and dates["macro_f1"] == 1.0

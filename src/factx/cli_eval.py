@@ -8,7 +8,7 @@ import sys
 import click
 
 from .cli_errors import EXIT_FAILED, CliError, Inputs
-from .cli_options import corpus_options, make_input
+from .cli_options import corpus_options, make_input, types_option
 from .extractors import REGISTRY
 
 
@@ -36,8 +36,9 @@ def _min_f1(ctx, param, values):
 @click.option("--min-f1", "bars", multiple=True, callback=_min_f1, metavar="[TYPE=]F1",
               help="Exit 1 if F1 falls below this, for every type or one (repeatable).")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@types_option
 @corpus_options
-def eval_command(docs, gold, errors, bars, fmt, lang, ref_date, pattern, input_format, text_field, id_field, date_field,
+def eval_command(docs, gold, errors, bars, fmt, types, lang, ref_date, pattern, input_format, text_field, id_field, date_field,
                  lang_field, jobs, patterns):
     """Extract from DOCS and score against --gold: precision, recall, F1 and attribute
     accuracy per fact type and per language.
@@ -46,6 +47,7 @@ def eval_command(docs, gold, errors, bars, fmt, lang, ref_date, pattern, input_f
     Example:
       factx eval --gold tests/seeds.gold.json seeds/
       factx eval --gold gold.json news/ --errors --min-f1 0.9 --min-f1 date=0.95
+      factx eval --gold officials.gold.json news/ --types official,commitment
     """
     from . import evaluate, pipeline, records
 
@@ -59,10 +61,10 @@ def eval_command(docs, gold, errors, bars, fmt, lang, ref_date, pattern, input_f
     inputs = Inputs(lambda line: click.echo(line, err=True), pattern,
                     count_records=records.has_record_files(docs, pattern, record_input))
     items = pipeline.extract_paths(docs, glob=pattern, lang=None if lang == "auto" else lang, ref_date=ref_date,
-                                   patterns=patterns, input=record_input, jobs=jobs)
+                                   types=types, patterns=patterns, input=record_input, jobs=jobs)
     predicted = [doc.to_dict() for doc in inputs.documents(items)]
     status = inputs.finish()
-    report = evaluate.score(gold_data, predicted)
+    report = evaluate.score(gold_data, predicted, types)
     summary = report.summary()
     if fmt == "json":
         click.echo(json.dumps(summary, indent=1))
