@@ -8,6 +8,8 @@ A rule says what it found by naming its groups:
 - ``org``: the organisation as written, when the title names one;
 - ``honorific``: "Mr.", "Dr.", "ông", "đồng chí";
 - ``posting``: where an ambassador serves ("to Vietnam", "tại Việt Nam"), left out of the country;
+- ``deputy``: "Deputy", "Phó" written apart from the title word ("Deputy Foreign Ministry
+  Spokesperson"): the role is the deputy's, read through the list ``deputy_of``;
 - ``homeland``: the country written after the name ("King Norodom Sihamoni of Cambodia"), read
   when the title names none;
 - ``surname``: a Vietnamese family name, whose table value is a country hint (see common/names.toml);
@@ -37,11 +39,11 @@ from ..normalize import names
 TYPE = "official"
 STEM = "officials"
 SPEC = rulebook.Spec(
-    groups=frozenset({"name", "surname", "role", "title", "org", "honorific", "posting", "counterpart", "homeland"}),
+    groups=frozenset({"name", "surname", "role", "title", "org", "honorific", "posting", "counterpart", "homeland", "deputy"}),
     required_any=frozenset({"name", "role"}),
     example_keys=frozenset({"name", "key", "role", "country", "organization", "title"}),
 )
-GAZETTEERS = ("demonym", "country", "place", "body")     # valued lists whose forms imply a country
+GAZETTEERS = ("demonym", "country", "place", "body", "title_country")   # valued lists whose forms imply a country
 _LEADING_ARTICLE = regex.compile(r"^(?i:the|a|an)\s+")
 
 
@@ -49,11 +51,14 @@ def candidates(book: rulebook.Rulebook, matches: list[Match], reading: Reading) 
     """One candidate per match; its span is the whole match, so overlapping rules settle as usual."""
     country_in = _country_finder(book)
     portfolios = book.values.get("portfolio_of", {})
+    deputies = book.values.get("deputy_of", {})
     out = []
     for order, m in enumerate(matches):
         c = Candidate(TYPE, m.rule.id, m.start, m.end, veto=m.rule.veto, order=order)
         if not m.rule.veto:
             c.attrs = _mention(m, reading.text, country_in, portfolios)
+            if "deputy" in m.spans and c.attrs["role"]:
+                c.attrs["role"] = deputies.get(c.attrs["role"], c.attrs["role"])
         out.append(c)
     return out
 
