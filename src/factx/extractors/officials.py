@@ -13,6 +13,7 @@ A rule says what it found by naming its groups:
 - ``homeland``: the country written after the name ("King Norodom Sihamoni of Cambodia"), read
   when the title names none;
 - ``surname``: a Vietnamese family name, whose table value is a country hint (see common/names.toml);
+  a name in the alias table (common/aliases.toml) takes its key and country hint from there instead;
 - ``counterpart``: "counterpart", "người đồng cấp": the person holds the office of the one named
   before them, whose counterpart they are (linking gives them that role).
 
@@ -25,7 +26,7 @@ reference ("the Ambassador"). Turning mentions into one fact per person is ``lin
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, Callable, Mapping
+from typing import Any, Callable, Mapping, NamedTuple
 
 import regex
 
@@ -47,16 +48,27 @@ GAZETTEERS = ("demonym", "country", "place", "body", "title_country")   # valued
 _LEADING_ARTICLE = regex.compile(r"^(?i:the|a|an)\s+")
 
 
+class Aliases(NamedTuple):
+    """Another spelling of a leader's name -> the English one, which gives the key ("Lý Cường" ->
+    "li qiang"); the English name -> the leader's country, which replaces the hint of a family
+    name in either spelling (lists ``alias``, ``alias_country`` in common/aliases.toml; both keyed
+    casefolded)."""
+
+    names: Mapping[str, str]
+    countries: Mapping[str, str]
+
+
 def candidates(book: rulebook.Rulebook, matches: list[Match], reading: Reading) -> list[Candidate]:
     """One candidate per match; its span is the whole match, so overlapping rules settle as usual."""
     country_in = _country_finder(book)
     portfolios = book.values.get("portfolio_of", {})
     deputies = book.values.get("deputy_of", {})
+    aliases = Aliases(book.values.get("alias", {}), book.values.get("alias_country", {}))
     out = []
     for order, m in enumerate(matches):
         c = Candidate(TYPE, m.rule.id, m.start, m.end, veto=m.rule.veto, order=order)
         if not m.rule.veto:
-            c.attrs = _mention(m, reading.text, country_in, portfolios)
+            c.attrs = _mention(m, reading.text, country_in, portfolios, aliases)
             if "deputy" in m.spans and c.attrs["role"]:
                 c.attrs["role"] = deputies.get(c.attrs["role"], c.attrs["role"])
         out.append(c)
@@ -64,12 +76,15 @@ def candidates(book: rulebook.Rulebook, matches: list[Match], reading: Reading) 
 
 
 def _mention(m: Match, text: str, country_in: Callable[[str], str | None],
-             portfolios: Mapping[str, str]) -> dict[str, Any]:
+             portfolios: Mapping[str, str], aliases: Aliases) -> dict[str, Any]:
     name = _group(m, text, "name")
     hint = m.parts.get("surname")
+    alias = aliases.names.get(" ".join(name.casefold().split())) if name else None
+    if alias or name and " ".join(name.casefold().split()) in aliases.countries:
+        hint = aliases.countries.get(" ".join((alias or name).casefold().split()), "")
     return {
         "name": name,
-        "key": names.key(name) if name else None,
+        "key": names.key(alias or name) if name else None,
         "role": m.parts.get("role"),
         "title": _group(m, text, "title"),
         "organization": _organization(m, text, portfolios),

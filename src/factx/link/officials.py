@@ -44,7 +44,9 @@ class Person:
         return ruled[0]
 
     def key(self) -> str:
-        return names.key(self.name())
+        """The key of the name first written (an alias's key when the name is in the alias table)."""
+        name = self.name()
+        return next((c.attrs["key"] for c in self.named if c.attrs["name"] == name), names.key(name))
 
     def spans(self) -> list[Span]:
         return [c.attrs["span"] for c in (*self.named, *self.refs)] + [s for s, _ in self.repeats]
@@ -81,18 +83,22 @@ def link(candidates: list[Candidate], linking: Linking) -> list[Fact]:
 
 
 def _people(named: list[Candidate]) -> list[Person]:
-    """Full names grouped by key; short names ("Chairman Duoc", "ông Được") joined to them."""
+    """Full names grouped by key, spelling variants together ("Tokayev"/"Tokaev"); short names
+    ("Chairman Duoc", "ông Được", "President Tokaev") joined to them."""
     people: dict[str, Person] = {}
     for c in named:
         if names.is_full(c.attrs["name"]):
-            people.setdefault(c.attrs["key"], Person()).named.append(c)
+            key = next((k for k in people if names.same_person(k, c.attrs["key"])), c.attrs["key"])
+            people.setdefault(key, Person()).named.append(c)
     by_last: dict[str, list[Person]] = {}
     for p in people.values():
         by_last.setdefault(names.last_key(p.name()), []).append(p)
     for c in named:
         if names.is_full(c.attrs["name"]):
             continue
-        owner = _nearest(c.start, by_last.get(names.last_key(c.attrs["name"]), []))
+        last = names.last_key(c.attrs["name"])
+        owner = _nearest(c.start, by_last.get(last) or [p for k, ps in by_last.items() if names.similar(k, last)
+                                                        for p in ps])
         if owner is None and c.attrs["role"]:            # "President Putin", never named in full
             if c.attrs["key"] not in people:
                 people[c.attrs["key"]] = Person()
@@ -113,11 +119,17 @@ def _nearest(position: int, people: list[Person]) -> Person | None:
 
 
 def _add_repeats(people: list[Person], text: str, taken: list[Span]) -> None:
-    """Find the names again where no rule did: full names as written, then "Y. Tukumov", "Lam"."""
+    """Find the names again where no rule did: full names as written, then "Y. Tukumov", "Lam",
+    then the last word spelled another way ("Tokaev" for Tokayev)."""
     owners: dict[str, list[Person]] = {}
     for p in people:
         for form in (*{n for _, n in p.full_names() if n}, *names.short_forms(p.name())):
             owners.setdefault(form, []).append(p)
+    lasts = [(names.last_key(p.name()), p) for p in people if p.name().isascii()]
+    for word in set(_WORD.findall(text)) - set(owners):
+        fits = [p for last, p in lasts if names.similar(last, names.key(word))]
+        if len(fits) == 1:
+            owners[word] = fits
     taken = sorted(taken)
     starts = [s for s, _ in taken]
     for form in sorted(owners, key=len, reverse=True):
@@ -134,6 +146,7 @@ def _add_repeats(people: list[Person], text: str, taken: list[Span]) -> None:
                 taken.insert(i, span)
 
 
+_WORD = regex.compile(r"(?<![\p{L}\p{M}])\p{Lu}\p{Ll}{4,}(?![\p{L}\p{M}])")
 _CAPITAL_BEFORE = regex.compile(r"(?:\p{Lu}[\p{L}\p{M}]*|\b\p{Lu}{1,3}\.)[ \t]*$")
 _CAPITAL_AFTER = regex.compile(r"^(?:[ \t]+|-)\p{Lu}")
 

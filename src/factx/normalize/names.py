@@ -66,5 +66,24 @@ def short_forms(name: str) -> tuple[str, ...]:
     return (initial, initial.replace(". ", "."))
 
 
+def similar(a: str, b: str) -> bool:
+    """Two keyed words one spelling apart, as transliterations differ ("tokayev"/"tokaev",
+    "zelensky"/"zelenskyy"): equal, or one letter added, dropped or changed in words of five
+    letters or more. Shorter words differ by meaning ("lam"/"lan"), so they must be equal."""
+    if a == b:
+        return True
+    if min(len(a), len(b)) < 5 or abs(len(a) - len(b)) > 1 or a[0] != b[0]:
+        return False
+    i = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+    return a[i + 1:] == b[i + 1:] or a[i + 1:] == b[i:] or a[i:] == b[i + 1:]
+
+
+def same_person(a: str, b: str) -> bool:
+    """Two keys of one person spelled two ways: as many words, each pair ``similar``
+    ("kassym jomart tokayev"/"kassym jomart tokaev")."""
+    x, y = a.split(), b.split()
+    return len(x) == len(y) and all(similar(u, v) for u, v in zip(x, y))
+
+
 def _is_initial(word: str) -> bool:
     return len(word) <= 3 and word.endswith(".")
