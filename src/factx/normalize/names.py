@@ -13,11 +13,13 @@ import unicodedata
 import regex
 
 _LATIN_MARKS = regex.compile(r"(\p{Script=Latin})\p{Mn}+")
-_DASHES = str.maketrans({"-": " ", "\u2010": " ", "\u2011": " ", "\u2013": " ", "\u2019": "'", "đ": "d", "Đ": "D"})
+_DASHES = str.maketrans({"-": " ", "\u2010": " ", "\u2011": " ", "\u2013": " ", "\u2019": "'", "đ": "d", "Đ": "D",
+                        "ł": "l", "Ł": "L", "ø": "o", "Ø": "O"})
 
 
 def key(name: str) -> str:
-    """Lowercase, Latin diacritics removed, đ -> d, hyphens to spaces, single-spaced.
+    """Lowercase, Latin diacritics removed, đ -> d (and ł, ø, letters no mark makes), hyphens to
+    spaces, single-spaced.
 
     Only marks on Latin letters go: in Thai, Hindi or Arabic script the combining marks are
     vowels and signs a name cannot lose ("สมชาย" keeps every mark; it is only recomposed)."""
