@@ -178,6 +178,17 @@ def test_a_counterpart_holds_the_office_of_the_title_before():
     assert (found["hun manet"].attrs["role"], found["hun manet"].attrs["country"]) == ("prime_minister", "KH")
 
 
+def test_the_country_of_an_article_on_one_partner_is_implied():
+    text = ("Thai Prime Minister Srettha Thavisin arrived in Hanoi. Deputy Government Spokesperson Pimchanok "
+            "Rattanawong said the visit would last two days. UN Secretary-General Antonio Guterres sent a message.")
+    found = officials(text)
+    assert found["pimchanok rattanawong"].attrs["country"] == "TH"
+    assert found["antonio guterres"].attrs["country"] is None          # a body of many countries
+    two = officials("Thai Prime Minister Srettha Thavisin met Japanese Prime Minister Fumio Kishida. "
+                    "Government Spokesperson Pimchanok Rattanawong said they talked.")
+    assert two["pimchanok rattanawong"].attrs["country"] is None       # two partners: no telling
+
+
 # --- what is not an official -------------------------------------------------------------
 
 @pytest.mark.parametrize("text, lang, key", [

@@ -61,6 +61,7 @@ class Aliases(NamedTuple):
 def candidates(book: rulebook.Rulebook, matches: list[Match], reading: Reading) -> list[Candidate]:
     """One candidate per match; its span is the whole match, so overlapping rules settle as usual."""
     country_in = _country_finder(book)
+    international = _international_finder(book)
     portfolios = book.values.get("portfolio_of", {})
     deputies = book.values.get("deputy_of", {})
     aliases = Aliases(book.values.get("alias", {}), book.values.get("alias_country", {}))
@@ -69,6 +70,7 @@ def candidates(book: rulebook.Rulebook, matches: list[Match], reading: Reading) 
         c = Candidate(TYPE, m.rule.id, m.start, m.end, veto=m.rule.veto, order=order)
         if not m.rule.veto:
             c.attrs = _mention(m, reading.text, country_in, portfolios, aliases)
+            c.attrs["international"] = international(_group(m, reading.text, "title") or "")
             if "deputy" in m.spans and c.attrs["role"]:
                 c.attrs["role"] = deputies.get(c.attrs["role"], c.attrs["role"])
         out.append(c)
@@ -134,16 +136,33 @@ def _mention_span(m: Match, text: str) -> tuple[int, int]:
     return start, end
 
 
-_FINDERS: dict[int, tuple[rulebook.Rulebook, Callable[[str], str | None]]] = {}
+_FINDERS: dict[tuple[int, str], tuple[rulebook.Rulebook, Callable[[str], Any]]] = {}
+
+
+def _cached(book: rulebook.Rulebook, compile_: Callable[[rulebook.Rulebook], Callable[[str], Any]]) -> Callable[[str], Any]:
+    cached = _FINDERS.get((id(book), compile_.__name__))
+    if cached is None or cached[0] is not book:
+        cached = (book, compile_(book))
+        _FINDERS[id(book), compile_.__name__] = cached
+    return cached[1]
 
 
 def _country_finder(book: rulebook.Rulebook) -> Callable[[str], str | None]:
     """A function giving the country of the first gazetteer form in a text (cached per rulebook)."""
-    cached = _FINDERS.get(id(book))
-    if cached is None or cached[0] is not book:
-        cached = (book, _compile_finder(book))
-        _FINDERS[id(book)] = cached
-    return cached[1]
+    return _cached(book, _compile_finder)
+
+
+def _international_finder(book: rulebook.Rulebook) -> Callable[[str], bool]:
+    """A function telling whether a text names a body of many countries (list ``international``)."""
+    return _cached(book, _compile_international)
+
+
+def _compile_international(book: rulebook.Rulebook) -> Callable[[str], bool]:
+    forms = sorted(book.lists.get("international") or (), key=len, reverse=True)
+    if not forms:
+        return lambda _: False
+    finder = regex.compile(r"(?<![\p{L}\p{M}])(?:" + "|".join(map(regex.escape, forms)) + r")(?![\p{L}\p{M}])")
+    return lambda text: bool(finder.search(text))
 
 
 def _compile_finder(book: rulebook.Rulebook) -> Callable[[str], str | None]:

@@ -78,8 +78,19 @@ def link(candidates: list[Candidate], linking: Linking) -> list[Fact]:
     _add_repeats(people, view.text, [(c.start, c.end) for c in ordered])
     _resolve_references([c for c in ordered if not c.attrs.get("name")], people)
     people = [p for p in people if p.defining() is not None]
+    implied = _implied_country(people)
     linking.found["official"] = people
-    return [f for p in people if (f := mapped(linking.warnings, p.defining(), _official_fact, p, view, sentences))]
+    return [f for p in people
+            if (f := mapped(linking.warnings, p.defining(), _official_fact, p, view, sentences, implied))]
+
+
+def _implied_country(people: list[Person]) -> str | None:
+    """The country of a title that names none, implied by the article: when every foreign official
+    whose country is known is of one country (an article on one partner), an official with a
+    foreign name and no country is of it too ("Deputy Government Spokesperson X" in a story on the
+    Thai Prime Minister's visit). Never for an official of a body of many countries ("UN")."""
+    foreign = {c for p in people if (c := p.country(with_refs=True)) and c != "VN"}
+    return foreign.pop() if len(foreign) == 1 else None
 
 
 def _people(named: list[Candidate]) -> list[Person]:
@@ -181,7 +192,7 @@ def _counterparts(ordered: list[Candidate]) -> None:
                 c.attrs["role"], c.attrs["peer"] = peer.attrs["role"], peer
 
 
-def _official_fact(p: Person, view: TextView, sentences: Sentences) -> Fact:
+def _official_fact(p: Person, view: TextView, sentences: Sentences, implied: str | None = None) -> Fact:
     span = p.name_span()
     start, end, text = original(view, span)
     defining = p.defining()
@@ -191,10 +202,17 @@ def _official_fact(p: Person, view: TextView, sentences: Sentences) -> Fact:
     attrs = {
         "name": p.name(), "key": p.key(),
         "title": defining.attrs["title"], "role": defining.attrs["role"],
-        "organization": organization, "country": p.country(with_refs=True),
+        "organization": organization, "country": p.country(with_refs=True) or _implied(p, implied),
         "mentions": _mentions(p, view),
     }
     return Fact("official", text, start, end, sentence(view, sentences, span), first.rule_id, attrs)
+
+
+def _implied(p: Person, implied: str | None) -> str | None:
+    """The article's partner country for a foreign-named official of no body of many countries."""
+    if any(c.attrs.get("international") or c.attrs.get("country_hint") is not None for c in p.named):
+        return None
+    return implied
 
 
 def _mentions(p: Person, view: TextView) -> list[dict]:
