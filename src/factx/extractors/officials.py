@@ -166,11 +166,13 @@ def _compile_international(book: rulebook.Rulebook) -> Callable[[str], bool]:
 
 
 def _compile_finder(book: rulebook.Rulebook) -> Callable[[str], str | None]:
-    table: dict[str, tuple[str, bool]] = {}      # casefolded form -> (code, written with a capital)
+    """Forms of the gazetteers, the last one (``title_country``: "Chủ tịch nước", "Secretary of
+    Commerce") only a fallback: "Chủ tịch nước Lào" is Lao."""
+    table: dict[str, tuple[str, bool, bool]] = {}   # casefolded form -> (code, capitalised, fallback)
     for name in GAZETTEERS:
         entries = book.lists.get(name)
         for form, code in (entries.items() if isinstance(entries, dict) else ()):
-            table.setdefault(" ".join(form.casefold().split()), (code, form[:1].isupper()))
+            table.setdefault(" ".join(form.casefold().split()), (code, form[:1].isupper(), name == GAZETTEERS[-1]))
     if not table:
         return lambda _: None
     forms = sorted(table, key=len, reverse=True)
@@ -179,11 +181,14 @@ def _compile_finder(book: rulebook.Rulebook) -> Callable[[str], str | None]:
 
     def country_in(text: str) -> str | None:
         """Case is free but for the first letter: "Tư pháp" (justice) is not "Pháp" (France)."""
+        fallback = None
         for hit in finder.finditer(text):
-            code, capital = table.get(" ".join(hit.group().casefold().split()), ("", False))
+            code, capital, last = table.get(" ".join(hit.group().casefold().split()), ("", False, False))
             if code and hit.group()[0].isupper() == capital:
-                return code
-        return None
+                if not last:
+                    return code
+                fallback = fallback or code
+        return fallback
 
     return country_in
 
