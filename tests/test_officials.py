@@ -192,8 +192,10 @@ def test_the_country_of_an_article_on_one_partner_is_implied():
 def test_chu_tich_nuoc_is_vietnams_unless_another_country_is_written():
     found = officials("Tổng thống Hàn Quốc Lee Jun-ho hội đàm với Chủ tịch nước.", "vi")
     assert mention_texts(found["lee jun ho"]) == ["Lee Jun-ho"]
-    found = officials("Tổng Bí thư, Chủ tịch nước Lào Thongloun Sisoulith tiếp đoàn.", "vi")
-    assert found["thongloun sisoulith"].attrs["country"] == "LA"
+    found = officials("Tổng Bí thư, Chủ tịch nước Lào Bounnhang Vorachith tiếp đoàn.", "vi")
+    assert found["bounnhang vorachith"].attrs["country"] == "LA"
+    found = officials("General Secretary and President of Laos Bounnhang Vorachith received the delegation.")
+    assert found["bounnhang vorachith"].attrs["country"] == "LA"
 
 
 # --- what is not an official -------------------------------------------------------------

@@ -90,7 +90,8 @@ def _mention(m: Match, text: str, country_in: Callable[[str], str | None],
         "role": m.parts.get("role"),
         "title": _group(m, text, "title"),
         "organization": _organization(m, text, portfolios),
-        "country": country_in(_title_without_posting(m, text)) or country_in(_group(m, text, "homeland") or ""),
+        "country": country_in(_title_without_posting(m, text)) or country_in(_group(m, text, "homeland") or "")
+        or country_in(_stack(m, text)),
         "country_hint": hint if isinstance(hint, str) and len(hint) == 2 else None,
         "counterpart": "counterpart" in m.spans,
         "span": _mention_span(m, text),
@@ -122,6 +123,15 @@ def _title_without_posting(m: Match, text: str) -> str:
         p_start, p_end = m.spans["posting"]
         return text[start:p_start] + " " + text[p_end:end]
     return text[start:end]
+
+
+def _stack(m: Match, text: str) -> str:
+    """The titles stacked after the one the role is read from, up to the name: their country is the
+    person's when the first title states none ("Tổng Bí thư, Chủ tịch nước Lào X")."""
+    if "name" not in m.spans or "title" not in m.spans or m.spans["title"][1] > m.spans["name"][0]:
+        return ""
+    end = m.spans["posting"][0] if "posting" in m.spans else m.spans["name"][0]
+    return text[m.spans["title"][1]:end]
 
 
 def _mention_span(m: Match, text: str) -> tuple[int, int]:
