@@ -79,3 +79,10 @@ def test_initials_and_a_closing_initial():
     assert not names.is_full("Y. Tukumov")
     assert names.last_key("Somchai W.") == "somchai"
     assert names.short_forms("Somchai W.") == ("Somchai",)
+
+
+def test_a_name_cut_short_is_part_of_the_whole():
+    assert names.part_of("castillo ruiz", "miguel angel castillo ruiz")
+    assert names.part_of("ahmad faizal", "ahmad faizal bin hassan")
+    assert not names.part_of("ruiz", "miguel angel castillo ruiz")        # one word: a short form
+    assert not names.part_of("angel castillo", "miguel angel castillo ruiz")

@@ -178,6 +178,16 @@ def test_a_counterpart_holds_the_office_of_the_title_before():
     assert (found["hun manet"].attrs["role"], found["hun manet"].attrs["country"]) == ("prime_minister", "KH")
 
 
+def test_a_name_cut_short_and_the_words_before_a_particle_join_the_person():
+    found = officials("Chủ tịch Quốc hội Cộng hòa Cuba Miguel Ángel Castillo Ruiz đặt vòng hoa. "
+                      "Ông Castillo Ruiz đề nghị Việt Nam chia sẻ kinh nghiệm.", "vi")
+    assert list(found) == ["miguel angel castillo ruiz"]
+    assert mention_texts(found["miguel angel castillo ruiz"])[-1] == "Ông Castillo Ruiz"
+    found = officials("Qatari Prime Minister Sheikh Jassim bin Abdulaziz Al Thani met the delegation. "
+                      "Sheikh Jassim said LNG trade would grow.")
+    assert mention_texts(found["sheikh jassim bin abdulaziz al thani"])[-1] == "Sheikh Jassim"
+
+
 def test_the_country_of_an_article_on_one_partner_is_implied():
     text = ("Thai Prime Minister Srettha Thavisin arrived in Hanoi. Deputy Government Spokesperson Pimchanok "
             "Rattanawong said the visit would last two days. UN Secretary-General Antonio Guterres sent a message.")

@@ -94,13 +94,18 @@ def _implied_country(people: list[Person]) -> str | None:
 
 
 def _people(named: list[Candidate]) -> list[Person]:
-    """Full names grouped by key, spelling variants together ("Tokayev"/"Tokaev"); short names
-    ("Chairman Duoc", "ông Được", "President Tokaev") joined to them."""
+    """Full names grouped by key, spelling variants together ("Tokayev"/"Tokaev"), a name cut short
+    with the one it was cut from ("Castillo Ruiz"); short names ("Chairman Duoc", "ông Được",
+    "President Tokaev") joined to them."""
     people: dict[str, Person] = {}
     for c in named:
         if names.is_full(c.attrs["name"]):
             key = next((k for k in people if names.same_person(k, c.attrs["key"])), c.attrs["key"])
             people.setdefault(key, Person()).named.append(c)
+    for key in list(people):              # "ông Castillo Ruiz" after "Miguel Ángel Castillo Ruiz"
+        whole = [k for k in people if k != key and names.part_of(key, k)]
+        if len(whole) == 1:
+            people[whole[0]].named.extend(people.pop(key).named)
     by_last: dict[str, list[Person]] = {}
     for p in people.values():
         by_last.setdefault(names.last_key(p.name()), []).append(p)

@@ -53,7 +53,8 @@ def short_forms(name: str) -> tuple[str, ...]:
     diacritics: a Vietnamese given name in Vietnamese text is also a common word
     ("Được biết", "Chính phủ", "Minh bạch"), and Vietnamese news repeats a name with
     its title or "ông"/"bà", which the rules find. A name that ends on an initial ("Somchai
-    W.") is repeated by its first word.
+    W.") is repeated by its first word; one with a particle by the words before it when they are
+    two or more ("Sheikh Jassim" of "Sheikh Jassim bin Abdulaziz Al Thani").
     """
     words = tokens(name)
     if len(words) < 2:
@@ -63,6 +64,9 @@ def short_forms(name: str) -> tuple[str, ...]:
     initial = f"{words[0][0]}. {words[-1]}"
     if _is_initial(words[0]):
         return (words[-1],) if name.isascii() else ()
+    head = next((i for i, w in enumerate(words) if w.islower()), 0)
+    if head >= 2 and name.isascii():      # "Sheikh Jassim" of "Sheikh Jassim bin Abdulaziz Al Thani"
+        return (" ".join(words[:head]), initial, initial.replace(". ", "."), words[-1])
     if name.isascii():
         return (initial, initial.replace(". ", "."), words[-1])
     return (initial, initial.replace(". ", "."))
@@ -85,6 +89,13 @@ def same_person(a: str, b: str) -> bool:
     ("kassym jomart tokayev"/"kassym jomart tokaev")."""
     x, y = a.split(), b.split()
     return len(x) == len(y) and all(similar(u, v) for u, v in zip(x, y))
+
+
+def part_of(short: str, whole: str) -> bool:
+    """A key that opens or closes a longer one, two words or more ("castillo ruiz" of "miguel angel
+    castillo ruiz", "ahmad faizal" of "ahmad faizal bin hassan"): the name cut short."""
+    x, y = short.split(), whole.split()
+    return 2 <= len(x) < len(y) and (y[:len(x)] == x or y[-len(x):] == x)
 
 
 def _is_initial(word: str) -> bool:
