@@ -158,6 +158,11 @@ def test_a_spelling_variant_joins_the_person():
                                                              "President Tokaev"]
 
 
+def test_a_vietnamese_name_has_one_spelling():
+    found = officials("Deputy Prime Minister Tran Hong Thanh met Minister Nguyen Van Thang. Thang said the plan was ready.")
+    assert mention_texts(found["tran hong thanh"]) == ["Deputy Prime Minister Tran Hong Thanh"]
+
+
 @pytest.mark.parametrize("en, vi, key, country", [
     ("Chinese Premier Li Qiang arrived in Hanoi.", "Thủ tướng Lý Cường đến Hà Nội.", "li qiang", "CN"),
     ("Foreign Minister Wang Yi met the press.", "Ngoại trưởng Vương Nghị gặp báo chí.", "wang yi", "CN"),

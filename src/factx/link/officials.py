@@ -55,6 +55,11 @@ class Person:
         """The first named mention with a title: it gives role, title and organisation."""
         return next((c for c in sorted(self.named, key=lambda c: c.start) if c.attrs["role"]), None)
 
+    def transliterated(self) -> bool:
+        """A foreign name, which news spells in more than one way and may repeat by its first word;
+        a Vietnamese one (a family name's hint) is spelled one way: "Thang" is not "Thanh"."""
+        return not any(c.attrs["country_hint"] == "VN" for c in self.named)
+
     def roles(self) -> set[str]:
         return {c.attrs["role"] for c in self.named if c.attrs["role"]}
 
@@ -100,7 +105,8 @@ def _people(named: list[Candidate]) -> list[Person]:
     people: dict[str, Person] = {}
     for c in named:
         if names.is_full(c.attrs["name"]):
-            key = next((k for k in people if names.same_person(k, c.attrs["key"])), c.attrs["key"])
+            key = next((k for k, p in people.items() if not c.attrs["country_hint"] and p.transliterated()
+                        and names.same_person(k, c.attrs["key"])), c.attrs["key"])
             people.setdefault(key, Person()).named.append(c)
     for key in list(people):              # "ông Castillo Ruiz" after "Miguel Ángel Castillo Ruiz"
         whole = [k for k in people if k != key and names.part_of(key, k)]
@@ -114,7 +120,8 @@ def _people(named: list[Candidate]) -> list[Person]:
             continue
         last = names.last_key(c.attrs["name"])
         owner = _nearest(c.start, by_last.get(last) or [p for k, ps in by_last.items() if names.similar(k, last)
-                                                        for p in ps] or _by_first(people.values(), last))
+                                                        for p in ps if p.transliterated()]
+                         or _by_first(people.values(), last))
         if owner is None and c.attrs["role"]:            # "President Putin", never named in full
             if c.attrs["key"] not in people:
                 people[c.attrs["key"]] = Person()
@@ -128,8 +135,7 @@ def _people(named: list[Candidate]) -> list[Person]:
 def _by_first(people, word: str) -> list[Person]:
     """The one foreign person whose name opens with ``word``: Indonesian and Thai news repeats a
     name by its first word ("President Prabowo", "Ms Paetongtarn"); a Vietnamese name never."""
-    fits = [p for p in people if not any(c.attrs["country_hint"] for c in p.named)
-            and names.key(names.tokens(p.name())[0]) == word]
+    fits = [p for p in people if p.transliterated() and names.key(names.tokens(p.name())[0]) == word]
     return fits if len(fits) == 1 else []
 
 
@@ -149,7 +155,7 @@ def _add_repeats(people: list[Person], text: str, taken: list[Span]) -> None:
     for p in people:
         for form in (*{n for _, n in p.full_names() if n}, *names.short_forms(p.name())):
             owners.setdefault(form, []).append(p)
-    lasts = [(names.last_key(p.name()), p) for p in people if p.name().isascii()]
+    lasts = [(names.last_key(p.name()), p) for p in people if p.name().isascii() and p.transliterated()]
     for word in set(_WORD.findall(text)) - set(owners):
         fits = [p for last, p in lasts if names.similar(last, names.key(word))]
         if len(fits) == 1:
