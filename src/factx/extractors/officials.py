@@ -40,7 +40,8 @@ from ..normalize import names
 TYPE = "official"
 STEM = "officials"
 SPEC = rulebook.Spec(
-    groups=frozenset({"name", "surname", "role", "title", "org", "honorific", "posting", "counterpart", "homeland", "deputy"}),
+    groups=frozenset({"name", "surname", "role", "title", "org", "honorific", "posting", "counterpart", "homeland",
+                      "deputy"}),
     required_any=frozenset({"name", "role"}),
     example_keys=frozenset({"name", "key", "role", "country", "organization", "title"}),
 )
@@ -149,7 +150,9 @@ def _mention_span(m: Match, text: str) -> tuple[int, int]:
 _FINDERS: dict[tuple[int, str], tuple[rulebook.Rulebook, Callable[[str], Any]]] = {}
 
 
-def _cached(book: rulebook.Rulebook, compile_: Callable[[rulebook.Rulebook], Callable[[str], Any]]) -> Callable[[str], Any]:
+def _cached(book: rulebook.Rulebook,
+            compile_: Callable[[rulebook.Rulebook], Callable[[str], Any]]) -> Callable[[str], Any]:
+    """``compile_(book)``, made once per rulebook."""
     cached = _FINDERS.get((id(book), compile_.__name__))
     if cached is None or cached[0] is not book:
         cached = (book, compile_(book))
