@@ -55,3 +55,34 @@ def test_a_vietnamese_given_name_alone_is_never_a_short_form():
     # "Chính" and "Được" are everyday words ("Chính phủ", "Được biết").
     assert names.short_forms("Phạm Minh Chính") == ("P. Chính", "P.Chính")
     assert names.short_forms("Lam") == ()
+
+
+@pytest.mark.parametrize("a, b, same", [
+    ("tokayev", "tokaev", True),
+    ("zelensky", "zelenskyy", True),
+    ("nazarbayev", "nazarbaev", True),
+    ("lam", "lan", False),          # short words differ by meaning
+    ("tokayev", "bokayev", False),  # the first letter stays
+    ("tokayev", "tokaeva", False),  # two letters apart
+])
+def test_similar_spellings_of_one_name(a, b, same):
+    assert names.similar(a, b) is same
+
+
+def test_same_person_needs_every_word_similar():
+    assert names.same_person("kassym jomart tokayev", "kassym jomart tokaev")
+    assert not names.same_person("kassym jomart tokayev", "jomart tokayev")
+
+
+def test_initials_and_a_closing_initial():
+    assert names.is_full("K. R. Narayan") and names.is_full("Somchai W.")
+    assert not names.is_full("Y. Tukumov")
+    assert names.last_key("Somchai W.") == "somchai"
+    assert names.short_forms("Somchai W.") == ("Somchai",)
+
+
+def test_a_name_cut_short_is_part_of_the_whole():
+    assert names.part_of("castillo ruiz", "miguel angel castillo ruiz")
+    assert names.part_of("ahmad faizal", "ahmad faizal bin hassan")
+    assert not names.part_of("ruiz", "miguel angel castillo ruiz")        # one word: a short form
+    assert not names.part_of("angel castillo", "miguel angel castillo ruiz")

@@ -65,7 +65,7 @@ def test_the_view_reads_values_in_words(documents):
     assert "Nguyễn Văn Được · chairman" in out or "Nguyen Van Duoc · chairman" in out
     assert "He (Kanat Tumysh) → proposal → exploring a regional cooperation mechanism" in out
     assert "(due second half of 2026)" in out
-    assert out.rstrip().endswith("5 documents: 26 dates, 5 money, 16 officials, 27 commitments; 1 file skipped")
+    assert out.rstrip().endswith("5 documents: 26 dates, 5 money, 14 officials, 27 commitments; 1 file skipped")
 
 
 def test_context_and_verbose_add_the_sentence_and_the_rule(documents):

@@ -8,7 +8,14 @@ A rule says what it found by naming its groups:
 - ``org``: the organisation as written, when the title names one;
 - ``honorific``: "Mr.", "Dr.", "ông", "đồng chí";
 - ``posting``: where an ambassador serves ("to Vietnam", "tại Việt Nam"), left out of the country;
-- ``surname``: a Vietnamese family name, whose table value is a country hint (see common/names.toml).
+- ``deputy``: "Deputy", "Phó" written apart from the title word ("Deputy Foreign Ministry
+  Spokesperson"): the role is the deputy's, read through the list ``deputy_of``;
+- ``homeland``: the country written after the name ("King Norodom Sihamoni of Cambodia"), read
+  when the title names none;
+- ``surname``: a Vietnamese family name, whose table value is a country hint (see common/names.toml);
+  a name in the alias table (common/aliases.toml) takes its key and country hint from there instead;
+- ``counterpart``: "counterpart", "người đồng cấp": the person holds the office of the one named
+  before them, whose counterpart they are (linking gives them that role).
 
 The country is the first country, demonym, place or body (the shared gazetteers) written in
 the title, e.g. KZ in "Ambassador of Kazakhstan to Vietnam". A match with a name and no role is
@@ -19,7 +26,7 @@ reference ("the Ambassador"). Turning mentions into one fact per person is ``lin
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, Callable, Mapping
+from typing import Any, Callable, Mapping, NamedTuple
 
 import regex
 
@@ -33,37 +40,61 @@ from ..normalize import names
 TYPE = "official"
 STEM = "officials"
 SPEC = rulebook.Spec(
-    groups=frozenset({"name", "surname", "role", "title", "org", "honorific", "posting"}),
+    groups=frozenset({"name", "surname", "role", "title", "org", "honorific", "posting", "counterpart", "homeland",
+                      "deputy"}),
     required_any=frozenset({"name", "role"}),
     example_keys=frozenset({"name", "key", "role", "country", "organization", "title"}),
 )
-GAZETTEERS = ("demonym", "country", "place", "body")     # valued lists whose forms imply a country
+GAZETTEERS = ("demonym", "country", "place", "body", "title_country")   # valued lists whose forms imply a country
 _LEADING_ARTICLE = regex.compile(r"^(?i:the|a|an)\s+")
+
+
+class Aliases(NamedTuple):
+    """Another spelling of a leader's name -> the English one, which gives the key ("Lý Cường" ->
+    "li qiang"); the English name -> the leader's country, which replaces the hint of a family
+    name in either spelling (lists ``alias``, ``alias_country`` in common/aliases.toml; both keyed
+    casefolded)."""
+
+    names: Mapping[str, str]
+    countries: Mapping[str, str]
 
 
 def candidates(book: rulebook.Rulebook, matches: list[Match], reading: Reading) -> list[Candidate]:
     """One candidate per match; its span is the whole match, so overlapping rules settle as usual."""
     country_in = _country_finder(book)
+    international = _international_finder(book)
+    portfolios = book.values.get("portfolio_of", {})
+    deputies = book.values.get("deputy_of", {})
+    aliases = Aliases(book.values.get("alias", {}), book.values.get("alias_country", {}))
     out = []
     for order, m in enumerate(matches):
         c = Candidate(TYPE, m.rule.id, m.start, m.end, veto=m.rule.veto, order=order)
         if not m.rule.veto:
-            c.attrs = _mention(m, reading.text, country_in)
+            c.attrs = _mention(m, reading.text, country_in, portfolios, aliases)
+            c.attrs["international"] = international(_group(m, reading.text, "title") or "")
+            if "deputy" in m.spans and c.attrs["role"]:
+                c.attrs["role"] = deputies.get(c.attrs["role"], c.attrs["role"])
         out.append(c)
     return out
 
 
-def _mention(m: Match, text: str, country_in: Callable[[str], str | None]) -> dict[str, Any]:
+def _mention(m: Match, text: str, country_in: Callable[[str], str | None],
+             portfolios: Mapping[str, str], aliases: Aliases) -> dict[str, Any]:
     name = _group(m, text, "name")
     hint = m.parts.get("surname")
+    alias = aliases.names.get(" ".join(name.casefold().split())) if name else None
+    if alias or name and " ".join(name.casefold().split()) in aliases.countries:
+        hint = aliases.countries.get(" ".join((alias or name).casefold().split()), "")
     return {
         "name": name,
-        "key": names.key(name) if name else None,
+        "key": names.key(alias or name) if name else None,
         "role": m.parts.get("role"),
         "title": _group(m, text, "title"),
-        "organization": _organization(m, text),
-        "country": country_in(_title_without_posting(m, text)),
+        "organization": _organization(m, text, portfolios),
+        "country": country_in(_title_without_posting(m, text)) or country_in(_group(m, text, "homeland") or "")
+        or country_in(_stack(m, text)),
         "country_hint": hint if isinstance(hint, str) and len(hint) == 2 else None,
+        "counterpart": "counterpart" in m.spans,
         "span": _mention_span(m, text),
         "name_span": m.spans.get("name"),
     }
@@ -75,9 +106,14 @@ def _group(m: Match, text: str, group: str) -> str | None:
     return text[slice(*m.spans[group])].strip() or None
 
 
-def _organization(m: Match, text: str) -> str | None:
+def _organization(m: Match, text: str, portfolios: Mapping[str, str]) -> str | None:
+    """The organisation written in the title, else the portfolio a title word names ("Foreign
+    Minister" -> Foreign Affairs, from the list ``portfolio_of``)."""
     org = _group(m, text, "org")
-    return _LEADING_ARTICLE.sub("", org) if org else None
+    if org:
+        return _LEADING_ARTICLE.sub("", org)
+    role = _group(m, text, "role")
+    return portfolios.get(" ".join(role.casefold().split())) if role else None
 
 
 def _title_without_posting(m: Match, text: str) -> str:
@@ -88,6 +124,15 @@ def _title_without_posting(m: Match, text: str) -> str:
         p_start, p_end = m.spans["posting"]
         return text[start:p_start] + " " + text[p_end:end]
     return text[start:end]
+
+
+def _stack(m: Match, text: str) -> str:
+    """The titles stacked after the one the role is read from, up to the name: their country is the
+    person's when the first title states none ("Tổng Bí thư, Chủ tịch nước Lào X")."""
+    if "name" not in m.spans or "title" not in m.spans or m.spans["title"][1] > m.spans["name"][0]:
+        return ""
+    end = m.spans["posting"][0] if "posting" in m.spans else m.spans["name"][0]
+    return text[m.spans["title"][1]:end]
 
 
 def _mention_span(m: Match, text: str) -> tuple[int, int]:
@@ -102,23 +147,45 @@ def _mention_span(m: Match, text: str) -> tuple[int, int]:
     return start, end
 
 
-_FINDERS: dict[int, tuple[rulebook.Rulebook, Callable[[str], str | None]]] = {}
+_FINDERS: dict[tuple[int, str], tuple[rulebook.Rulebook, Callable[[str], Any]]] = {}
+
+
+def _cached(book: rulebook.Rulebook,
+            compile_: Callable[[rulebook.Rulebook], Callable[[str], Any]]) -> Callable[[str], Any]:
+    """``compile_(book)``, made once per rulebook."""
+    cached = _FINDERS.get((id(book), compile_.__name__))
+    if cached is None or cached[0] is not book:
+        cached = (book, compile_(book))
+        _FINDERS[id(book), compile_.__name__] = cached
+    return cached[1]
 
 
 def _country_finder(book: rulebook.Rulebook) -> Callable[[str], str | None]:
     """A function giving the country of the first gazetteer form in a text (cached per rulebook)."""
-    cached = _FINDERS.get(id(book))
-    if cached is None or cached[0] is not book:
-        cached = (book, _compile_finder(book))
-        _FINDERS[id(book)] = cached
-    return cached[1]
+    return _cached(book, _compile_finder)
+
+
+def _international_finder(book: rulebook.Rulebook) -> Callable[[str], bool]:
+    """A function telling whether a text names a body of many countries (list ``international``)."""
+    return _cached(book, _compile_international)
+
+
+def _compile_international(book: rulebook.Rulebook) -> Callable[[str], bool]:
+    forms = sorted(book.lists.get("international") or (), key=len, reverse=True)
+    if not forms:
+        return lambda _: False
+    finder = regex.compile(r"(?<![\p{L}\p{M}])(?:" + "|".join(map(regex.escape, forms)) + r")(?![\p{L}\p{M}])")
+    return lambda text: bool(finder.search(text))
 
 
 def _compile_finder(book: rulebook.Rulebook) -> Callable[[str], str | None]:
-    table: dict[str, str] = {}
+    """Forms of the gazetteers, the last one (``title_country``: "Chủ tịch nước", "Secretary of
+    Commerce") only a fallback: "Chủ tịch nước Lào" is Lao."""
+    table: dict[str, tuple[str, bool, bool]] = {}   # casefolded form -> (code, capitalised, fallback)
     for name in GAZETTEERS:
-        for form, code in book.values.get(name, {}).items():
-            table.setdefault(form, code)
+        entries = book.lists.get(name)
+        for form, code in (entries.items() if isinstance(entries, dict) else ()):
+            table.setdefault(" ".join(form.casefold().split()), (code, form[:1].isupper(), name == GAZETTEERS[-1]))
     if not table:
         return lambda _: None
     forms = sorted(table, key=len, reverse=True)
@@ -126,11 +193,15 @@ def _compile_finder(book: rulebook.Rulebook) -> Callable[[str], str | None]:
                            regex.IGNORECASE)
 
     def country_in(text: str) -> str | None:
+        """Case is free but for the first letter: "Tư pháp" (justice) is not "Pháp" (France)."""
+        fallback = None
         for hit in finder.finditer(text):
-            code = table.get(" ".join(hit.group().casefold().split()))
-            if code:
-                return code
-        return None
+            code, capital, last = table.get(" ".join(hit.group().casefold().split()), ("", False, False))
+            if code and hit.group()[0].isupper() == capital:
+                if not last:
+                    return code
+                fallback = fallback or code
+        return fallback
 
     return country_in
 

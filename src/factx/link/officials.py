@@ -44,7 +44,9 @@ class Person:
         return ruled[0]
 
     def key(self) -> str:
-        return names.key(self.name())
+        """The key of the name first written (an alias's key when the name is in the alias table)."""
+        name = self.name()
+        return next((c.attrs["key"] for c in self.named if c.attrs["name"] == name), names.key(name))
 
     def spans(self) -> list[Span]:
         return [c.attrs["span"] for c in (*self.named, *self.refs)] + [s for s, _ in self.repeats]
@@ -52,6 +54,11 @@ class Person:
     def defining(self) -> Candidate | None:
         """The first named mention with a title: it gives role, title and organisation."""
         return next((c for c in sorted(self.named, key=lambda c: c.start) if c.attrs["role"]), None)
+
+    def transliterated(self) -> bool:
+        """A foreign name, which news spells in more than one way and may repeat by its first word;
+        a Vietnamese one (a family name's hint) is spelled one way: "Thang" is not "Thanh"."""
+        return not any(c.attrs["country_hint"] == "VN" for c in self.named)
 
     def roles(self) -> set[str]:
         return {c.attrs["role"] for c in self.named if c.attrs["role"]}
@@ -71,27 +78,50 @@ def link(candidates: list[Candidate], linking: Linking) -> list[Fact]:
     ``linking.found["official"]`` for the commitments' actors."""
     view, sentences = linking.view, linking.sentences
     ordered = sorted(candidates, key=lambda c: (c.start, c.end))
+    _counterparts(ordered)
     people = _people([c for c in ordered if c.attrs.get("name")])
     _add_repeats(people, view.text, [(c.start, c.end) for c in ordered])
     _resolve_references([c for c in ordered if not c.attrs.get("name")], people)
     people = [p for p in people if p.defining() is not None]
+    implied = _implied_country(people)
     linking.found["official"] = people
-    return [f for p in people if (f := mapped(linking.warnings, p.defining(), _official_fact, p, view, sentences))]
+    return [f for p in people
+            if (f := mapped(linking.warnings, p.defining(), _official_fact, p, view, sentences, implied))]
+
+
+def _implied_country(people: list[Person]) -> str | None:
+    """The country of a title that names none, implied by the article: when every foreign official
+    whose country is known is of one country (an article on one partner), an official with a
+    foreign name and no country is of it too ("Deputy Government Spokesperson X" in a story on the
+    Thai Prime Minister's visit). Never for an official of a body of many countries ("UN")."""
+    foreign = {c for p in people if (c := p.country(with_refs=True)) and c != "VN"}
+    return foreign.pop() if len(foreign) == 1 else None
 
 
 def _people(named: list[Candidate]) -> list[Person]:
-    """Full names grouped by key; short names ("Chairman Duoc", "ông Được") joined to them."""
+    """Full names grouped by key, spelling variants together ("Tokayev"/"Tokaev"), a name cut short
+    with the one it was cut from ("Castillo Ruiz"); short names ("Chairman Duoc", "ông Được",
+    "President Tokaev") joined to them."""
     people: dict[str, Person] = {}
     for c in named:
         if names.is_full(c.attrs["name"]):
-            people.setdefault(c.attrs["key"], Person()).named.append(c)
+            key = next((k for k, p in people.items() if not c.attrs["country_hint"] and p.transliterated()
+                        and names.same_person(k, c.attrs["key"])), c.attrs["key"])
+            people.setdefault(key, Person()).named.append(c)
+    for key in list(people):              # "ông Castillo Ruiz" after "Miguel Ángel Castillo Ruiz"
+        whole = [k for k in people if k != key and names.part_of(key, k)]
+        if len(whole) == 1:
+            people[whole[0]].named.extend(people.pop(key).named)
     by_last: dict[str, list[Person]] = {}
     for p in people.values():
         by_last.setdefault(names.last_key(p.name()), []).append(p)
     for c in named:
         if names.is_full(c.attrs["name"]):
             continue
-        owner = _nearest(c.start, by_last.get(names.last_key(c.attrs["name"]), []))
+        last = names.last_key(c.attrs["name"])
+        owner = _nearest(c.start, by_last.get(last) or [p for k, ps in by_last.items() if names.similar(k, last)
+                                                        for p in ps if p.transliterated()]
+                         or _by_first(people.values(), last))
         if owner is None and c.attrs["role"]:            # "President Putin", never named in full
             if c.attrs["key"] not in people:
                 people[c.attrs["key"]] = Person()
@@ -100,6 +130,13 @@ def _people(named: list[Candidate]) -> list[Person]:
         if owner is not None:
             owner.named.append(c)
     return sorted(people.values(), key=lambda p: min(p.spans()))
+
+
+def _by_first(people, word: str) -> list[Person]:
+    """The one foreign person whose name opens with ``word``: Indonesian and Thai news repeats a
+    name by its first word ("President Prabowo", "Ms Paetongtarn"); a Vietnamese name never."""
+    fits = [p for p in people if p.transliterated() and names.key(names.tokens(p.name())[0]) == word]
+    return fits if len(fits) == 1 else []
 
 
 def _nearest(position: int, people: list[Person]) -> Person | None:
@@ -112,11 +149,17 @@ def _nearest(position: int, people: list[Person]) -> Person | None:
 
 
 def _add_repeats(people: list[Person], text: str, taken: list[Span]) -> None:
-    """Find the names again where no rule did: full names as written, then "Y. Tukumov", "Lam"."""
+    """Find the names again where no rule did: full names as written, then "Y. Tukumov", "Lam",
+    then the last word spelled another way ("Tokaev" for Tokayev)."""
     owners: dict[str, list[Person]] = {}
     for p in people:
         for form in (*{n for _, n in p.full_names() if n}, *names.short_forms(p.name())):
             owners.setdefault(form, []).append(p)
+    lasts = [(names.last_key(p.name()), p) for p in people if p.name().isascii() and p.transliterated()]
+    for word in set(_WORD.findall(text)) - set(owners):
+        fits = [p for last, p in lasts if names.similar(last, names.key(word))]
+        if len(fits) == 1:
+            owners[word] = fits
     taken = sorted(taken)
     starts = [s for s, _ in taken]
     for form in sorted(owners, key=len, reverse=True):
@@ -133,6 +176,7 @@ def _add_repeats(people: list[Person], text: str, taken: list[Span]) -> None:
                 taken.insert(i, span)
 
 
+_WORD = regex.compile(r"(?<![\p{L}\p{M}])\p{Lu}\p{Ll}{4,}(?![\p{L}\p{M}])")
 _CAPITAL_BEFORE = regex.compile(r"(?:\p{Lu}[\p{L}\p{M}]*|\b\p{Lu}{1,3}\.)[ \t]*$")
 _CAPITAL_AFTER = regex.compile(r"^(?:[ \t]+|-)\p{Lu}")
 
@@ -145,16 +189,29 @@ def _glued(text: str, span: Span) -> bool:
 
 def _resolve_references(refs: list[Candidate], people: list[Person]) -> None:
     """A title-only reference means the nearest person before it with that role (and no other
-    country), or the only such person in the document; else it is dropped."""
+    country), or the only such person in the document, never the counterpart it introduced;
+    else it is dropped."""
     for ref in refs:
         fits = [p for p in people if ref.attrs["role"] in p.roles()
-                and (not ref.attrs["country"] or p.country() in (None, ref.attrs["country"]))]
+                and (not ref.attrs["country"] or p.country() in (None, ref.attrs["country"]))
+                and not any(c.attrs.get("peer") is ref for c in p.named)]
         owner = _nearest(ref.start, fits)
         if owner is not None:
             owner.refs.append(ref)
 
 
-def _official_fact(p: Person, view: TextView, sentences: Sentences) -> Fact:
+def _counterparts(ordered: list[Candidate]) -> None:
+    """"his Lao counterpart X", "người đồng cấp Lào X": X holds the office of the title written
+    last before ("Foreign Minister Son", "the Thai Prime Minister"), whose counterpart X is; with
+    no title before, X is no official."""
+    for i, c in enumerate(ordered):
+        if c.attrs.get("counterpart") and not c.attrs["role"]:
+            peer = next((d for d in reversed(ordered[:i]) if d.attrs.get("role") and d.end <= c.start), None)
+            if peer is not None:
+                c.attrs["role"], c.attrs["peer"] = peer.attrs["role"], peer
+
+
+def _official_fact(p: Person, view: TextView, sentences: Sentences, implied: str | None = None) -> Fact:
     span = p.name_span()
     start, end, text = original(view, span)
     defining = p.defining()
@@ -164,10 +221,17 @@ def _official_fact(p: Person, view: TextView, sentences: Sentences) -> Fact:
     attrs = {
         "name": p.name(), "key": p.key(),
         "title": defining.attrs["title"], "role": defining.attrs["role"],
-        "organization": organization, "country": p.country(with_refs=True),
+        "organization": organization, "country": p.country(with_refs=True) or _implied(p, implied),
         "mentions": _mentions(p, view),
     }
     return Fact("official", text, start, end, sentence(view, sentences, span), first.rule_id, attrs)
+
+
+def _implied(p: Person, implied: str | None) -> str | None:
+    """The article's partner country for a foreign-named official of no body of many countries."""
+    if any(c.attrs.get("international") or c.attrs.get("country_hint") is not None for c in p.named):
+        return None
+    return implied
 
 
 def _mentions(p: Person, view: TextView) -> list[dict]:
