@@ -24,15 +24,40 @@ from .spans import Span, mapped, original, sentence
 
 @dataclass
 class Person:
-    """Everything that refers to one person, in view coordinates."""
+    """Everything that refers to one person, in view coordinates.
+
+    What is read off the mentions (name, spans, roles, country) is kept until a mention is
+    added: a person repeated a thousand times in a long document is asked about at every
+    mention, and recounting them each time made linking quadratic.
+    """
 
     named: list[Candidate] = field(default_factory=list)   # rule matches carrying the name
     refs: list[Candidate] = field(default_factory=list)    # title-only references resolved here
     repeats: list[tuple[Span, bool]] = field(default_factory=list)   # (span, full name?) found by search
+    _known: dict = field(default_factory=dict, repr=False, compare=False)
+
+    def add(self, *named: Candidate) -> None:
+        self.named.extend(named)
+        self._known.clear()
+
+    def add_ref(self, ref: Candidate) -> None:
+        self.refs.append(ref)
+        self._known.clear()
+
+    def add_repeat(self, span: Span, full: bool) -> None:
+        self.repeats.append((span, full))
+        self._known.clear()
+
+    def _once(self, what: str, compute):
+        if what not in self._known:
+            self._known[what] = compute()
+        return self._known[what]
 
     def full_names(self) -> list[tuple[Span, str]]:
-        ruled = [(c.attrs["name_span"], c.attrs["name"]) for c in self.named if names.is_full(c.attrs["name"])]
-        return sorted(ruled + [(s, "") for s, full in self.repeats if full])
+        def compute():
+            ruled = [(c.attrs["name_span"], c.attrs["name"]) for c in self.named if names.is_full(c.attrs["name"])]
+            return sorted(ruled + [(s, "") for s, full in self.repeats if full])
+        return self._once("full_names", compute)
 
     def name_span(self) -> Span:
         spans = [s for s, _ in self.full_names()] or [c.attrs["name_span"] for c in self.named]
@@ -40,37 +65,54 @@ class Person:
 
     def name(self) -> str:
         """The full name as first written by a rule (a short form when it is all there is)."""
-        ruled = [n for _, n in self.full_names() if n] or [c.attrs["name"] for c in self.named]
-        return ruled[0]
+        def compute():
+            ruled = [n for _, n in self.full_names() if n] or [c.attrs["name"] for c in self.named]
+            return ruled[0]
+        return self._once("name", compute)
 
     def key(self) -> str:
         """The key of the name first written (an alias's key when the name is in the alias table)."""
-        name = self.name()
-        return next((c.attrs["key"] for c in self.named if c.attrs["name"] == name), names.key(name))
+        def compute():
+            name = self.name()
+            return next((c.attrs["key"] for c in self.named if c.attrs["name"] == name), names.key(name))
+        return self._once("key", compute)
 
     def spans(self) -> list[Span]:
         return [c.attrs["span"] for c in (*self.named, *self.refs)] + [s for s, _ in self.repeats]
 
+    def last_start_before(self, position: int) -> int | None:
+        """Where the last mention starting before ``position`` starts, if any."""
+        starts = self._once("starts", lambda: sorted(s for s, _ in self.spans()))
+        i = bisect_left(starts, position)
+        return starts[i - 1] if i else None
+
     def defining(self) -> Candidate | None:
         """The first named mention with a title: it gives role, title and organisation."""
-        return next((c for c in sorted(self.named, key=lambda c: c.start) if c.attrs["role"]), None)
+        return self._once("defining", lambda: next(
+            (c for c in sorted(self.named, key=lambda c: c.start) if c.attrs["role"]), None))
 
     def transliterated(self) -> bool:
         """A foreign name, which news spells in more than one way and may repeat by its first word;
         a Vietnamese one (a family name's hint) is spelled one way: "Thang" is not "Thanh"."""
-        return not any(c.attrs["country_hint"] == "VN" for c in self.named)
+        return self._once("transliterated", lambda: not any(c.attrs["country_hint"] == "VN" for c in self.named))
 
     def roles(self) -> set[str]:
-        return {c.attrs["role"] for c in self.named if c.attrs["role"]}
+        return self._once("roles", lambda: {c.attrs["role"] for c in self.named if c.attrs["role"]})
+
+    def peers(self) -> set[int]:
+        """The references this person was introduced as the counterpart of (by id)."""
+        return self._once("peers", lambda: {id(c.attrs["peer"]) for c in self.named if c.attrs.get("peer")})
 
     def country(self, with_refs: bool = False) -> str | None:
         """The country the defining title states, else another title's, else (optionally) a
         reference's ("the Kazakh PM"), else the hint of a Vietnamese family name."""
-        defining = self.defining()
-        ordered = sorted(self.named, key=lambda c: (c is not defining, c.start))
-        stated = [c.attrs["country"] for c in ordered] + [c.attrs["country"] for c in self.refs if with_refs]
-        hints = [c.attrs["country_hint"] for c in ordered]
-        return next((x for x in stated + hints if x), None)
+        def compute():
+            defining = self.defining()
+            ordered = sorted(self.named, key=lambda c: (c is not defining, c.start))
+            stated = [c.attrs["country"] for c in ordered] + [c.attrs["country"] for c in self.refs if with_refs]
+            hints = [c.attrs["country_hint"] for c in ordered]
+            return next((x for x in stated + hints if x), None)
+        return self._once(("country", with_refs), compute)
 
 
 def link(candidates: list[Candidate], linking: Linking) -> list[Fact]:
@@ -107,11 +149,11 @@ def _people(named: list[Candidate]) -> list[Person]:
         if names.is_full(c.attrs["name"]):
             key = next((k for k, p in people.items() if not c.attrs["country_hint"] and p.transliterated()
                         and names.same_person(k, c.attrs["key"])), c.attrs["key"])
-            people.setdefault(key, Person()).named.append(c)
+            people.setdefault(key, Person()).add(c)
     for key in list(people):              # "ông Castillo Ruiz" after "Miguel Ángel Castillo Ruiz"
         whole = [k for k in people if k != key and names.part_of(key, k)]
         if len(whole) == 1:
-            people[whole[0]].named.extend(people.pop(key).named)
+            people[whole[0]].add(*people.pop(key).named)
     by_last: dict[str, list[Person]] = {}
     for p in people.values():
         by_last.setdefault(names.last_key(p.name()), []).append(p)
@@ -128,7 +170,7 @@ def _people(named: list[Candidate]) -> list[Person]:
                 by_last.setdefault(names.last_key(c.attrs["name"]), []).append(people[c.attrs["key"]])
             owner = people[c.attrs["key"]]
         if owner is not None:
-            owner.named.append(c)
+            owner.add(c)
     return sorted(people.values(), key=lambda p: min(p.spans()))
 
 
@@ -141,8 +183,7 @@ def _by_first(people, word: str) -> list[Person]:
 
 def _nearest(position: int, people: list[Person]) -> Person | None:
     """The person mentioned last before ``position``; failing that, the only candidate."""
-    before = [(max(s for s, _ in p.spans() if s < position), i) for i, p in enumerate(people)
-              if any(s < position for s, _ in p.spans())]
+    before = [(start, i) for i, p in enumerate(people) if (start := p.last_start_before(position)) is not None]
     if before:
         return people[max(before)[1]]
     return people[0] if len(people) == 1 else None
@@ -171,7 +212,7 @@ def _add_repeats(people: list[Person], text: str, taken: list[Span]) -> None:
                 continue
             owner = _nearest(span[0], [p for p in owners[form] if p.named])
             if owner is not None:
-                owner.repeats.append((span, full))
+                owner.add_repeat(span, full)
                 starts.insert(i, span[0])
                 taken.insert(i, span)
 
@@ -194,10 +235,10 @@ def _resolve_references(refs: list[Candidate], people: list[Person]) -> None:
     for ref in refs:
         fits = [p for p in people if ref.attrs["role"] in p.roles()
                 and (not ref.attrs["country"] or p.country() in (None, ref.attrs["country"]))
-                and not any(c.attrs.get("peer") is ref for c in p.named)]
+                and id(ref) not in p.peers()]
         owner = _nearest(ref.start, fits)
         if owner is not None:
-            owner.refs.append(ref)
+            owner.add_ref(ref)
 
 
 def _counterparts(ordered: list[Candidate]) -> None:
