@@ -10,6 +10,8 @@ A rule says what it found by naming its groups:
 - ``posting``: where an ambassador serves ("to Vietnam", "tại Việt Nam"), left out of the country;
 - ``deputy``: "Deputy", "Phó" written apart from the title word ("Deputy Foreign Ministry
   Spokesperson"): the role is the deputy's, read through the list ``deputy_of``;
+- ``cabinet``: a portfolio written in the title ("of Foreign Affairs"): a party title is then a
+  cabinet post ("Secretary of Foreign Affairs" is a minister), read through the list ``cabinet_of``;
 - ``homeland``: the country written after the name ("King Norodom Sihamoni of Cambodia"), read
   when the title names none;
 - ``surname``: a Vietnamese family name, whose table value is a country hint (see common/names.toml);
@@ -26,7 +28,7 @@ reference ("the Ambassador"). Turning mentions into one fact per person is ``lin
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, Callable, Mapping, NamedTuple
+from typing import Any, Callable, Iterator, Mapping, NamedTuple
 
 import regex
 
@@ -41,7 +43,7 @@ TYPE = "official"
 STEM = "officials"
 SPEC = rulebook.Spec(
     groups=frozenset({"name", "surname", "role", "title", "org", "honorific", "posting", "counterpart", "homeland",
-                      "deputy"}),
+                      "deputy", "cabinet"}),
     required_any=frozenset({"name", "role"}),
     example_keys=frozenset({"name", "key", "role", "country", "organization", "title"}),
 )
@@ -65,13 +67,18 @@ def candidates(book: rulebook.Rulebook, matches: list[Match], reading: Reading) 
     international = _international_finder(book)
     portfolios = book.values.get("portfolio_of", {})
     deputies = book.values.get("deputy_of", {})
+    cabinet = book.values.get("cabinet_of", {})
     aliases = Aliases(book.values.get("alias", {}), book.values.get("alias_country", {}))
+    named = frozenset(_countries_finder(book)(reading.text)) - {"VN"}
     out = []
     for order, m in enumerate(matches):
         c = Candidate(TYPE, m.rule.id, m.start, m.end, veto=m.rule.veto, order=order)
         if not m.rule.veto:
             c.attrs = _mention(m, reading.text, country_in, portfolios, aliases)
             c.attrs["international"] = international(_group(m, reading.text, "title") or "")
+            c.attrs["named_countries"] = named
+            if "cabinet" in m.spans and c.attrs["role"]:
+                c.attrs["role"] = cabinet.get(c.attrs["role"], c.attrs["role"])
             if "deputy" in m.spans and c.attrs["role"]:
                 c.attrs["role"] = deputies.get(c.attrs["role"], c.attrs["role"])
         out.append(c)
@@ -178,32 +185,53 @@ def _compile_international(book: rulebook.Rulebook) -> Callable[[str], bool]:
     return lambda text: bool(finder.search(text))
 
 
+def _countries_finder(book: rulebook.Rulebook) -> Callable[[str], set[str]]:
+    """A function giving every country a text names (titles only one country uses left out)."""
+    return _cached(book, _compile_countries)
+
+
+def _compile_countries(book: rulebook.Rulebook) -> Callable[[str], set[str]]:
+    hits = _gazetteer_hits(book)
+    return lambda text: {code for code, fallback in hits(text) if not fallback}
+
+
 def _compile_finder(book: rulebook.Rulebook) -> Callable[[str], str | None]:
     """Forms of the gazetteers, the last one (``title_country``: "Chủ tịch nước", "Secretary of
     Commerce") only a fallback: "Chủ tịch nước Lào" is Lao."""
+    hits = _gazetteer_hits(book)
+
+    def country_in(text: str) -> str | None:
+        fallback = None
+        for code, last in hits(text):
+            if not last:
+                return code
+            fallback = fallback or code
+        return fallback
+
+    return country_in
+
+
+def _gazetteer_hits(book: rulebook.Rulebook) -> Callable[[str], Iterator[tuple[str, bool]]]:
+    """The gazetteer forms of a text, in order, as (country, fallback?)."""
     table: dict[str, tuple[str, bool, bool]] = {}   # casefolded form -> (code, capitalised, fallback)
     for name in GAZETTEERS:
         entries = book.lists.get(name)
         for form, code in (entries.items() if isinstance(entries, dict) else ()):
             table.setdefault(" ".join(form.casefold().split()), (code, form[:1].isupper(), name == GAZETTEERS[-1]))
     if not table:
-        return lambda _: None
+        return lambda _: iter(())
     forms = sorted(table, key=len, reverse=True)
     finder = regex.compile(r"(?<![\p{L}\p{M}])(?:" + "|".join(map(regex.escape, forms)) + r")(?![\p{L}\p{M}])",
                            regex.IGNORECASE)
 
-    def country_in(text: str) -> str | None:
+    def hits(text: str) -> Iterator[tuple[str, bool]]:
         """Case is free but for the first letter: "Tư pháp" (justice) is not "Pháp" (France)."""
-        fallback = None
         for hit in finder.finditer(text):
             code, capital, last = table.get(" ".join(hit.group().casefold().split()), ("", False, False))
             if code and hit.group()[0].isupper() == capital:
-                if not last:
-                    return code
-                fallback = fallback or code
-        return fallback
+                yield code, last
 
-    return country_in
+    return hits
 
 
 def describe(attrs: Mapping[str, Any], people: Mapping[str, str] = {}) -> str:

@@ -136,15 +136,19 @@ def _implied_country(people: list[Person]) -> str | None:
     """The country of a title that names none, implied by the article: when every foreign official
     whose country is known is of one country (an article on one partner), an official with a
     foreign name and no country is of it too ("Deputy Government Spokesperson X" in a story on the
-    Thai Prime Minister's visit). Never for an official of a body of many countries ("UN")."""
+    Thai Prime Minister's visit); with no such official, when the article names one foreign country
+    only ("Thống đốc Pavel Dvořák" in a story on the Czech Republic). Never for an official of a
+    body of many countries ("UN")."""
     foreign = {c for p in people if (c := p.country(with_refs=True)) and c != "VN"}
+    if not foreign:
+        foreign = set(next((c.attrs.get("named_countries", ()) for p in people for c in p.named), ()))
     return foreign.pop() if len(foreign) == 1 else None
 
 
 def _people(named: list[Candidate]) -> list[Person]:
     """Full names grouped by key, spelling variants together ("Tokayev"/"Tokaev"), a name cut short
     with the one it was cut from ("Castillo Ruiz"); short names ("Chairman Duoc", "ông Được",
-    "President Tokaev") joined to them."""
+    "President Tokaev", "President Fuentes") joined to them."""
     people: dict[str, Person] = {}
     for c in named:
         if names.is_full(c.attrs["name"]):
@@ -164,7 +168,7 @@ def _people(named: list[Candidate]) -> list[Person]:
         last = names.last_key(c.attrs["name"])
         owner = _nearest(c.start, by_last.get(last) or [p for k, ps in by_last.items() if names.similar(k, last)
                                                         for p in ps if p.transliterated()]
-                         or _by_first(people.values(), last))
+                         or _by_word(people.values(), last))
         if owner is None and c.attrs["role"]:            # "President Putin", never named in full
             if c.attrs["key"] not in people:
                 people[c.attrs["key"]] = Person()
@@ -175,10 +179,11 @@ def _people(named: list[Candidate]) -> list[Person]:
     return sorted(people.values(), key=lambda p: min(p.spans()))
 
 
-def _by_first(people, word: str) -> list[Person]:
-    """The one foreign person whose name opens with ``word``: Indonesian and Thai news repeats a
-    name by its first word ("President Prabowo", "Ms Paetongtarn"); a Vietnamese name never."""
-    fits = [p for p in people if p.transliterated() and names.key(names.tokens(p.name())[0]) == word]
+def _by_word(people, word: str) -> list[Person]:
+    """The one foreign person whose name holds ``word``: Indonesian and Thai news repeats a name by
+    its first word ("President Prabowo", "Ms Paetongtarn"), Spanish news by the first of two family
+    names ("Tổng thống Fuentes" of "Camila Fuentes Araya"); a Vietnamese name never."""
+    fits = [p for p in people if p.transliterated() and word in {names.key(w) for w in names.tokens(p.name())}]
     return fits if len(fits) == 1 else []
 
 
