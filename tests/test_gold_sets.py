@@ -19,8 +19,8 @@ TYPES = ["official", "commitment"]
 BARS = {
     ("partners", "official"): (0.95, 0.95, "country", 0.95),
     ("partners", "commitment"): (0.90, 0.95, "actor", 0.90),
-    ("heldout", "official"): (0.85, 0.90, "country", 0.95),
-    ("heldout", "commitment"): (0.90, 0.95, "actor", 0.85),
+    ("heldout", "official"): (0.95, 0.95, "country", 0.95),
+    ("heldout", "commitment"): (0.90, 0.95, "actor", 0.90),
 }
 
 
