@@ -28,6 +28,7 @@ reference ("the Ambassador"). Turning mentions into one fact per person is ``lin
 from __future__ import annotations
 
 from datetime import date
+from functools import cache
 from typing import Any, Callable, Iterator, Mapping, NamedTuple
 
 import regex
@@ -69,7 +70,14 @@ def candidates(book: rulebook.Rulebook, matches: list[Match], reading: Reading) 
     deputies = book.values.get("deputy_of", {})
     cabinet = book.values.get("cabinet_of", {})
     aliases = Aliases(book.values.get("alias", {}), book.values.get("alias_country", {}))
-    named = frozenset(_countries_finder(book)(reading.text)) - {"VN"}
+    find_countries = _countries_finder(book)
+
+    @cache
+    def named() -> frozenset[str]:
+        """The foreign countries the text names: asked for only when no official states one
+        (a scan of the whole text for every country form costs more than the rules)."""
+        return frozenset(find_countries(reading.text)) - {"VN"}
+
     out = []
     for order, m in enumerate(matches):
         c = Candidate(TYPE, m.rule.id, m.start, m.end, veto=m.rule.veto, order=order)

@@ -141,7 +141,8 @@ def _implied_country(people: list[Person]) -> str | None:
     body of many countries ("UN")."""
     foreign = {c for p in people if (c := p.country(with_refs=True)) and c != "VN"}
     if not foreign:
-        foreign = set(next((c.attrs.get("named_countries", ()) for p in people for c in p.named), ()))
+        foreign = set(next((c.attrs["named_countries"]() for p in people for c in p.named
+                            if "named_countries" in c.attrs), ()))
     return foreign.pop() if len(foreign) == 1 else None
 
 
