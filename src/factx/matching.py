@@ -89,6 +89,10 @@ class Budget:
 
 
 UNLIMITED = Budget(None)
+# A ``before`` context this short (expanded) is checked before the trigger's ``after``: it is
+# cheap and mostly fails ("member of the Politburo" before a title word), while ``after`` reads
+# a name and an organisation. A long one (a commitment's subject) is checked last.
+SHORT_BEFORE = 300
 
 
 def hits(trigger: Trigger, text: str, index: WordIndex, budget: Budget = UNLIMITED):
@@ -129,11 +133,15 @@ def run(book: Rulebook, text: str, index: WordIndex | None = None, budget: Budge
             for i, rule, forward, behind in rules:
                 if at < next_free[i]:
                     continue
+                b = None
+                if behind is not None and len(rule.before) <= SHORT_BEFORE:
+                    b = behind(text, max(next_free[i], at - BEFORE_WINDOW), at)
+                    if b is None:
+                        continue
                 m = forward(text, at, at + AFTER_WINDOW)
                 if m is None or m.end() == at:
                     continue
-                b = None
-                if behind is not None:
+                if behind is not None and b is None:
                     b = behind(text, max(next_free[i], at - BEFORE_WINDOW), at)
                     if b is None:
                         continue
