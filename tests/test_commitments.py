@@ -48,6 +48,15 @@ def test_we_in_a_quotation_is_the_official_it_is_attributed_to():
     assert (c["actor"], c["modality"], c["due"]) == ("kanat tumysh", "plan", "2026")
 
 
+def test_we_in_a_quotation_attributed_to_a_pronoun_is_not_the_next_paragraphs_official():
+    text = ("Ambassador Kanat Tumysh met Deputy Minister Nguyen Van Son. Tumysh urged Hanoi to ease visa rules. "
+            "“We are committed to opening a consulate,” he said.\n\n"
+            "Son invited Kazakh firms to invest in Da Nang.")
+    first, second, third = commitments(text)
+    assert (second["actor_text"], second["actor"]) == ("We", "kanat tumysh")
+    assert third["actor"] == "nguyen van son"
+
+
 def test_they_is_the_group_that_committed_just_before():
     text = "Both sides agreed to increase delegation exchanges. They also vowed to strengthen the ministries' role."
     assert [c["actor"] for c in commitments(text)] == ["Both sides", "Both sides"]

@@ -280,13 +280,15 @@ def _salient(position: int, done: _Done, mentions: _Mentions, sentences: Sentenc
 
 
 def _speaker(position: int, mentions: _Mentions, text: str) -> Person | None:
-    """Who "we" means inside a quotation: the official named just after it closes."""
+    """Who "we" means inside a quotation: the official named just after it closes, in its
+    paragraph (after '" she said.' the next paragraph's first name is someone else)."""
     paragraph_end = text.find("\n", position)
     paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
     close = _CLOSING_QUOTE.search(text, position, paragraph_end)
     if close is None:
         return None
-    return next((p for _, p in mentions.starting(close.end(), close.end() + _ATTRIBUTION + 1)), None)
+    return next((p for _, p in mentions.starting(close.end(), min(close.end() + _ATTRIBUTION + 1, paragraph_end))),
+                None)
 
 
 def _index(sentences: Sentences, position: int) -> int:
