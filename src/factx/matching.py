@@ -14,7 +14,7 @@ from functools import partial
 from dataclasses import dataclass, field
 from typing import Any, Iterator
 
-from .rulebook import AFTER_WINDOW, BEFORE_WINDOW, WORD, Rule, Rulebook, Trigger
+from .rulebook import AFTER_WINDOW, BEFORE_WINDOW, LONGEST_ANCHOR, WORD, Rule, Rulebook, Trigger
 
 
 @dataclass(frozen=True)
@@ -50,18 +50,24 @@ class WordIndex:
         self.at: dict[str, list[int]] = {}
         for m in WORD.finditer(text):
             self.at.setdefault(m.group().casefold(), []).append(m.start())
-        self._words: list[str] | None = None
+        self._beginnings: dict[str, list[str]] | None = None
 
     def positions(self, prefixes: frozenset[str]) -> list[int]:
-        """Sorted starts of the words that begin with any of ``prefixes``."""
-        if self._words is None:
-            self._words = sorted(self.at)
-        words, found = self._words, set()
-        for prefix in prefixes:
-            i = bisect_left(words, prefix)
-            while i < len(words) and words[i].startswith(prefix):
-                found.update(self.at[words[i]])
-                i += 1
+        """Sorted starts of the words that begin with any of ``prefixes``.
+
+        Every beginning of every word of the document is indexed once, so each trigger costs
+        one set intersection, however many triggers a book has and however short the text.
+        """
+        if self._beginnings is None:
+            beginnings: dict[str, list[str]] = {}
+            for word in self.at:
+                for n in range(1, min(len(word), LONGEST_ANCHOR) + 1):
+                    beginnings.setdefault(word[:n], []).append(word)
+            self._beginnings = beginnings
+        found: set[int] = set()
+        for prefix in self._beginnings.keys() & prefixes:
+            for word in self._beginnings[prefix]:
+                found.update(self.at[word])
         return sorted(found)
 
 

@@ -44,6 +44,7 @@ _RULE_KEYS = {"id", "trigger", "before", "after", "examples", "counter_examples"
 _EXAMPLE_KEYS = {"text", "match", "xfail", "context"}
 BEFORE_WINDOW = 400                         # characters a ``before`` context may reach back
 AFTER_WINDOW = 1000                         # characters a trigger and its ``after`` may reach forward
+LONGEST_ANCHOR = 40                         # a list whose first words run longer is scanned for, not indexed
 
 
 def builtin_dir() -> Path:
@@ -272,7 +273,7 @@ def _anchors(source: str, lists: dict[str, Any]) -> frozenset[str] | None:
     words = set()
     for entry in (e for name in _LIST_REF.findall(lead.group("items")) for e in _forms(lists[name])):
         first = WORD.match(entry)
-        if first is None:
+        if first is None or len(first.group()) > LONGEST_ANCHOR:
             return None
         words.add(first.group().casefold())
     return frozenset(words)
