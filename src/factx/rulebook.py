@@ -129,12 +129,18 @@ class Rulebook:
         """
         if text.isdigit() and len(text) <= 18:
             return int(text)
-        key = " ".join(text.casefold().split())
+        key = folded(text)
         for name in self.readers.get(group, ()) or (group.split("_", 1)[0],):
             table = self.values.get(name)
             if table is not None and key in table:
                 return table[key]
         return text
+
+
+def folded(text: str) -> str:
+    """The form a valued list is keyed by: casefolded, runs of spaces made one ("Prime  Minister"
+    reads the entry "prime minister")."""
+    return " ".join(text.casefold().split())
 
 
 @dataclass(frozen=True)
@@ -240,7 +246,7 @@ def compile_book(lang: str, stem: str, spec: Spec, roots: tuple[Path, ...]) -> R
             raw_rules[rid] = (table, str(path), text)       # a user rule replaces a built-in one
     rules = tuple(_compile_rule(t, f, txt, lang, stem, spec, lists, fragments)
                   for t, f, txt in raw_rules.values())
-    values = {name: {" ".join(k.casefold().split()): v for k, v in entries.items()}
+    values = {name: {folded(k): v for k, v in entries.items()}
               for name, entries in lists.items() if isinstance(entries, dict)}
     readers: dict[str, list[str]] = {}
     for rule in rules:

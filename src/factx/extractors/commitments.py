@@ -98,7 +98,7 @@ def candidates(book: rulebook.Rulebook, matches: list[Match], reading: Reading) 
             "modality": modality,
             "actor_span": actor,
             "actor_joins": [j.span() for j in joiner.finditer(text, *actor)] if joiner and actor else [],
-            "actor_ref": (pronouns.get(" ".join(text[slice(*actor)].casefold().split())) if actor
+            "actor_ref": (pronouns.get(rulebook.folded(text[slice(*actor)])) if actor
                           else m.rule.defaults.get("actor")),
             "action_span": (action_start, stop.start() if stop else limit),
             "comparisons": comparisons,
@@ -117,10 +117,10 @@ def _leader(book: rulebook.Rulebook, leader, text: str, actor: tuple[int, int]) 
     m = leader.fullmatch(text, *actor)
     if m is None:
         return None
-    roles = str(book.values.get("leader_role", {}).get(" ".join(m["role"].casefold().split()), "")).split()
+    roles = str(book.values.get("leader_role", {}).get(rulebook.folded(m["role"]), "")).split()
     country = None
     if m["country"]:
-        key = " ".join(m["country"].casefold().split())
+        key = rulebook.folded(m["country"])
         country = next((t[key] for t in (book.values.get("demonym", {}), book.values.get("country", {})) if key in t),
                        None)
     return (country, frozenset(roles)) if roles else None

@@ -97,9 +97,9 @@ def _mention(m: Match, text: str, country_in: Callable[[str], str | None],
              portfolios: Mapping[str, str], aliases: Aliases) -> dict[str, Any]:
     name = _group(m, text, "name")
     hint = m.parts.get("surname")
-    alias = aliases.names.get(" ".join(name.casefold().split())) if name else None
-    if alias or name and " ".join(name.casefold().split()) in aliases.countries:
-        hint = aliases.countries.get(" ".join((alias or name).casefold().split()), "")
+    alias = aliases.names.get(rulebook.folded(name)) if name else None
+    if alias or name and rulebook.folded(name) in aliases.countries:
+        hint = aliases.countries.get(rulebook.folded(alias or name), "")
     return {
         "name": name,
         "key": names.key(alias or name) if name else None,
@@ -128,7 +128,7 @@ def _organization(m: Match, text: str, portfolios: Mapping[str, str]) -> str | N
     if org:
         return _LEADING_ARTICLE.sub("", org)
     role = _group(m, text, "role")
-    return portfolios.get(" ".join(role.casefold().split())) if role else None
+    return portfolios.get(rulebook.folded(role)) if role else None
 
 
 def _title_without_posting(m: Match, text: str) -> str:
@@ -199,14 +199,14 @@ def _countries_finder(book: rulebook.Rulebook) -> Callable[[str], set[str]]:
 
 
 def _compile_countries(book: rulebook.Rulebook) -> Callable[[str], set[str]]:
-    hits = _gazetteer_hits(book)
+    hits = _cached(book, _gazetteer_hits)
     return lambda text: {code for code, fallback in hits(text) if not fallback}
 
 
 def _compile_finder(book: rulebook.Rulebook) -> Callable[[str], str | None]:
     """Forms of the gazetteers, the last one (``title_country``: "Chủ tịch nước", "Secretary of
     Commerce") only a fallback: "Chủ tịch nước Lào" is Lao."""
-    hits = _gazetteer_hits(book)
+    hits = _cached(book, _gazetteer_hits)
 
     def country_in(text: str) -> str | None:
         fallback = None
@@ -220,12 +220,13 @@ def _compile_finder(book: rulebook.Rulebook) -> Callable[[str], str | None]:
 
 
 def _gazetteer_hits(book: rulebook.Rulebook) -> Callable[[str], Iterator[tuple[str, bool]]]:
-    """The gazetteer forms of a text, in order, as (country, fallback?)."""
+    """The gazetteer forms of a text, in order, as (country, fallback?): one alternation of a
+    thousand forms, compiled once per book for both finders above."""
     table: dict[str, tuple[str, bool, bool]] = {}   # casefolded form -> (code, capitalised, fallback)
     for name in GAZETTEERS:
         entries = book.lists.get(name)
         for form, code in (entries.items() if isinstance(entries, dict) else ()):
-            table.setdefault(" ".join(form.casefold().split()), (code, form[:1].isupper(), name == GAZETTEERS[-1]))
+            table.setdefault(rulebook.folded(form), (code, form[:1].isupper(), name == GAZETTEERS[-1]))
     if not table:
         return lambda _: iter(())
     forms = sorted(table, key=len, reverse=True)
@@ -235,7 +236,7 @@ def _gazetteer_hits(book: rulebook.Rulebook) -> Callable[[str], Iterator[tuple[s
     def hits(text: str) -> Iterator[tuple[str, bool]]:
         """Case is free but for the first letter: "Tư pháp" (justice) is not "Pháp" (France)."""
         for hit in finder.finditer(text):
-            code, capital, last = table.get(" ".join(hit.group().casefold().split()), ("", False, False))
+            code, capital, last = table.get(rulebook.folded(hit.group()), ("", False, False))
             if code and hit.group()[0].isupper() == capital:
                 yield code, last
 

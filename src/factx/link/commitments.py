@@ -80,7 +80,7 @@ def link(cands: list[Candidate], linking: Linking) -> list[Fact]:
         actor = _actor(c, sent, done, mentions, sentences, text)
         done.add(c, actor)
         inside = [d for d in dated.starting(action[0], action[1]) if d.end <= action[1]]
-        clause = _clause_start(c, sent, text)
+        clause = _clause_start(c, sent)
         timed = [d for d in dated.starting(sent[0], sent[1]) if d.end <= sent[1]
                  and (d.start >= clause or (d.start - sent[0] <= _LEAD and d.end <= _opener_end(c, sent, text)))]
         # a day or month without its year ("tháng 9", "May 6") is read nearest, maybe backwards: it
@@ -295,11 +295,12 @@ def _index(sentences: Sentences, position: int) -> int:
     return max(bisect_right(sentences.spans, (position, float("inf"))) - 1, 0)
 
 
-def _clause_start(c: Candidate, sent: Span, text: str) -> int:
+def _clause_start(c: Candidate, sent: Span) -> int:
     """Where the trigger's clause starts: after the last clause break before it in the sentence
     (", and", "; ", ", và"), else the sentence's start."""
-    ends = [e for e in c.attrs["breaks"] if sent[0] <= e <= c.start]
-    return max(ends, default=sent[0])
+    breaks = c.attrs["breaks"]                   # sorted: the last one not after the trigger
+    i = bisect_right(breaks, c.start)
+    return breaks[i - 1] if i and breaks[i - 1] >= sent[0] else sent[0]
 
 
 def _opener_end(c: Candidate, sent: Span, text: str) -> int:
