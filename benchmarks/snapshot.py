@@ -3,7 +3,8 @@
     .venv/bin/python benchmarks/snapshot.py > after.jsonl
     diff <(git show HEAD~3:...) ...      # or: python benchmarks/snapshot.py --diff before.jsonl
 
-The texts: the seeds, the example user pack's documents (with the pack), and every example and
+The texts: the seeds, the gold sets' articles (``tests/*/en|vi/``), the example user pack's
+documents (with the pack), and every example and
 counter-example of every rule file (in its language, against the file's ref_date). A change to
 the engine must leave this output identical, or each difference must be explained.
 """
@@ -23,6 +24,8 @@ def cases():
 
     for path in sorted((ROOT / "seeds").glob("*.txt")):
         yield f"seeds/{path.name}", path.read_text(encoding="utf-8"), {}
+    for path in sorted((ROOT / "tests").glob("*/??/*.txt")):     # the gold sets: partners, heldout, fresh...
+        yield f"tests/{path.relative_to(ROOT / 'tests')}", path.read_text(encoding="utf-8"), {}
     pack = ROOT / "examples" / "user-pack"
     for path in sorted((pack / "docs").glob("*.txt")):
         yield f"user-pack/{path.name}", path.read_text(encoding="utf-8"), {"patterns": [str(pack)]}

@@ -36,6 +36,7 @@ import regex
 from .. import rulebook
 from ..evaluate import fold, options, overlap
 from ..facttype import FactType, Reading, Scoring
+from ..gazetteer import Gazetteer
 from ..link import officials as linking
 from ..matching import Candidate, Match
 from ..normalize import names
@@ -186,11 +187,8 @@ def _international_finder(book: rulebook.Rulebook) -> Callable[[str], bool]:
 
 
 def _compile_international(book: rulebook.Rulebook) -> Callable[[str], bool]:
-    forms = sorted(book.lists.get("international") or (), key=len, reverse=True)
-    if not forms:
-        return lambda _: False
-    finder = regex.compile(r"(?<![\p{L}\p{M}])(?:" + "|".join(map(regex.escape, forms)) + r")(?![\p{L}\p{M}])")
-    return lambda text: bool(finder.search(text))
+    finder = Gazetteer(book.lists.get("international") or (), ignore_case=False)
+    return lambda text: next(finder.finditer(text), None) is not None
 
 
 def _countries_finder(book: rulebook.Rulebook) -> Callable[[str], set[str]]:
@@ -220,24 +218,20 @@ def _compile_finder(book: rulebook.Rulebook) -> Callable[[str], str | None]:
 
 
 def _gazetteer_hits(book: rulebook.Rulebook) -> Callable[[str], Iterator[tuple[str, bool]]]:
-    """The gazetteer forms of a text, in order, as (country, fallback?): one alternation of a
-    thousand forms, compiled once per book for both finders above."""
+    """The gazetteer forms of a text, in order, as (country, fallback?): a thousand forms,
+    indexed once per book for both finders above."""
     table: dict[str, tuple[str, bool, bool]] = {}   # casefolded form -> (code, capitalised, fallback)
     for name in GAZETTEERS:
         entries = book.lists.get(name)
         for form, code in (entries.items() if isinstance(entries, dict) else ()):
             table.setdefault(rulebook.folded(form), (code, form[:1].isupper(), name == GAZETTEERS[-1]))
-    if not table:
-        return lambda _: iter(())
-    forms = sorted(table, key=len, reverse=True)
-    finder = regex.compile(r"(?<![\p{L}\p{M}])(?:" + "|".join(map(regex.escape, forms)) + r")(?![\p{L}\p{M}])",
-                           regex.IGNORECASE)
+    finder = Gazetteer(table)
 
     def hits(text: str) -> Iterator[tuple[str, bool]]:
         """Case is free but for the first letter: "Tư pháp" (justice) is not "Pháp" (France)."""
-        for hit in finder.finditer(text):
-            code, capital, last = table.get(rulebook.folded(hit.group()), ("", False, False))
-            if code and hit.group()[0].isupper() == capital:
+        for start, end in finder.finditer(text):
+            code, capital, last = table.get(rulebook.folded(text[start:end]), ("", False, False))
+            if code and text[start].isupper() == capital:
                 yield code, last
 
     return hits

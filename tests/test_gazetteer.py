@@ -1,0 +1,47 @@
+"""The gazetteer finds what the regex alternation it replaces found: leftmost, longest entry
+ending at a word boundary, case-insensitive unless asked otherwise, hits never overlapping."""
+
+import pytest
+import regex
+from hypothesis import given, settings, strategies as st
+
+from factx.gazetteer import Gazetteer
+
+ENTRIES = ["viet nam", "vietnam", "nam", "south korea", "korea", "u.s.", "côte d'ivoire", "lào", "việt"]
+
+
+def alternation(entries, text, ignore_case=True):
+    forms = sorted(entries, key=len, reverse=True)
+    finder = regex.compile(r"(?<![\p{L}\p{M}])(?:" + "|".join(map(regex.escape, forms)) + r")(?![\p{L}\p{M}])",
+                           regex.IGNORECASE if ignore_case else 0)
+    return [m.span() for m in finder.finditer(text)]
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Viet Nam and South Korea", ["Viet Nam", "South Korea"]),
+    ("Vietnamese", []),                          # a word that only begins with an entry
+    ("the U.S. and Côte d'Ivoire", ["U.S.", "Côte d'Ivoire"]),
+    ("VIETNAM, Lào, Việt Nam", ["VIETNAM", "Lào", "Việt", "Nam"]),
+    ("Korea-Vietnam", ["Korea", "Vietnam"]),
+])
+def test_finds_whole_entries(text, found):
+    assert [text[s:e] for s, e in Gazetteer(ENTRIES).finditer(text)] == found
+
+
+def test_case_kept_when_asked():
+    finder = Gazetteer(["United Nations"], ignore_case=False)
+    assert list(finder.finditer("the united nations")) == []
+    assert list(finder.finditer("the United Nations")) == [(4, 18)]
+
+
+def test_an_entry_must_start_with_a_letter():
+    with pytest.raises(ValueError, match="start with a letter"):
+        Gazetteer(["1st"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["Viet", "viet", "Nam", "nam", "South", "Korea", "U.S.", "Lào", "việt", "x",
+                                 " ", "  ", ",", "-", ".", "\u0301", "Côte", "d'Ivoire"]), max_size=12))
+def test_same_as_the_alternation(words):
+    text = "".join(w if i % 2 else w + " " for i, w in enumerate(words))
+    assert list(Gazetteer(ENTRIES).finditer(text)) == alternation(ENTRIES, text)
