@@ -5,7 +5,7 @@ import pytest
 import regex
 from hypothesis import given, settings, strategies as st
 
-from factx.gazetteer import Gazetteer
+from factx.gazetteer import Gazetteer, word_spans
 
 ENTRIES = ["viet nam", "vietnam", "nam", "south korea", "korea", "u.s.", "côte d'ivoire", "lào", "việt"]
 
@@ -45,3 +45,12 @@ def test_an_entry_must_start_with_a_letter():
 def test_same_as_the_alternation(words):
     text = "".join(w if i % 2 else w + " " for i, w in enumerate(words))
     assert list(Gazetteer(ENTRIES).finditer(text)) == alternation(ENTRIES, text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(["Lam", "To Lam", "Y. Tukumov", "Lào"]),
+       st.lists(st.sampled_from(["Lam", "To", " ", "Lamb", "x", "Y.", "Tukumov", "Lào", "\u0301", "-"]), max_size=12))
+def test_word_spans_same_as_a_compiled_word(word, pieces):
+    text = "".join(pieces)
+    compiled = regex.compile(rf"(?<![\p{{L}}\p{{M}}]){regex.escape(word)}(?![\p{{L}}\p{{M}}])")
+    assert list(word_spans(text, word)) == [m.span() for m in compiled.finditer(text)]

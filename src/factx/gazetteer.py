@@ -45,3 +45,17 @@ class Gazetteer:
                     yield start, end
                     done = end
                     break
+
+
+def word_spans(text: str, word: str) -> Iterator[tuple[int, int]]:
+    """Where ``word`` (any literal) stands in ``text`` as a whole word, left to right, never
+    overlapping: what a compiled ``(?<!letter)word(?!letter)`` finds, without compiling one
+    pattern per name."""
+    at = text.find(word)
+    while at >= 0 and word:
+        end = at + len(word)
+        if (at == 0 or not _LETTER.match(text, at - 1)) and not (end < len(text) and _LETTER.match(text, end)):
+            yield at, end
+            at = text.find(word, end)
+        else:
+            at = text.find(word, at + 1)

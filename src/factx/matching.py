@@ -52,23 +52,37 @@ class WordIndex:
             self.at.setdefault(m.group().casefold(), []).append(m.start())
         self._beginnings: dict[str, list[str]] | None = None
 
-    def positions(self, prefixes: frozenset[str]) -> list[int]:
-        """Sorted starts of the words that begin with any of ``prefixes``.
-
-        Every beginning of every word of the document is indexed once, so each trigger costs
-        one set intersection, however many triggers a book has and however short the text.
-        """
+    def _beginnings_of_words(self) -> dict[str, list[str]]:
+        """Every beginning of every word of the document -> the words that begin so (built once,
+        on first use)."""
         if self._beginnings is None:
             beginnings: dict[str, list[str]] = {}
             for word in self.at:
                 for n in range(1, min(len(word), LONGEST_ANCHOR) + 1):
                     beginnings.setdefault(word[:n], []).append(word)
             self._beginnings = beginnings
+        return self._beginnings
+
+    def positions(self, prefixes: frozenset[str]) -> list[int]:
+        """Sorted starts of the words that begin with any of ``prefixes``."""
+        beginnings = self._beginnings_of_words()
         found: set[int] = set()
-        for prefix in self._beginnings.keys() & prefixes:
-            for word in self._beginnings[prefix]:
+        for prefix in beginnings.keys() & prefixes:
+            for word in beginnings[prefix]:
                 found.update(self.at[word])
         return sorted(found)
+
+    def anchored(self, book: Rulebook) -> dict[int, list[int]]:
+        """Trigger index -> sorted starts of the words its anchors begin, for the triggers of
+        ``book`` that have any: one pass over the document's word beginnings for the whole
+        book, so a trigger whose words the text lacks costs nothing."""
+        beginnings = self._beginnings_of_words()
+        found: dict[int, set[int]] = {}
+        for prefix in beginnings.keys() & book.anchored.keys():
+            starts = [at for word in beginnings[prefix] for at in self.at[word]]
+            for t in book.anchored[prefix]:
+                found.setdefault(t, set()).update(starts)
+        return {t: sorted(starts) for t, starts in found.items()}
 
 
 class Budget:
@@ -101,14 +115,16 @@ UNLIMITED = Budget(None)
 SHORT_BEFORE = 300
 
 
-def hits(trigger: Trigger, text: str, index: WordIndex, budget: Budget = UNLIMITED):
-    """Every match of a trigger, by start: through the index where the trigger opens with a list."""
+def hits(trigger: Trigger, text: str, index: WordIndex, budget: Budget = UNLIMITED,
+         positions: list[int] | None = None):
+    """Every match of a trigger, by start: through the index where the trigger opens with a list
+    (at ``positions`` when the caller has them from ``WordIndex.anchored``)."""
     budget.left()                          # raises once the budget is spent
     if trigger.anchors is None:
         yield from budget.bind(trigger.trusted, partial(trigger.regex.finditer, overlapped=True))(text)
         return
     match = budget.bind(trigger.trusted, trigger.regex.match)
-    for at in index.positions(trigger.anchors):
+    for at in index.positions(trigger.anchors) if positions is None else positions:
         m = match(text, at, at + AFTER_WINDOW)
         if m is not None:
             yield m
@@ -117,24 +133,28 @@ def hits(trigger: Trigger, text: str, index: WordIndex, budget: Budget = UNLIMIT
 def run(book: Rulebook, text: str, index: WordIndex | None = None, budget: Budget = UNLIMITED) -> Iterator[Match]:
     """Every match of every rule, in rule order.
 
-    Each distinct trigger is one search of the text; a rule is tried only where its trigger
-    stands, its ``before`` context checked backwards from there on a bounded window, and its
-    trigger and ``after`` forwards on another (a pattern that needs a word the rest of the
-    text lacks would otherwise look for it to the end, at every trigger). A rule's
-    own matches never overlap, as with ``finditer``: ``before`` consumes nothing of the rule's
-    previous match, though its look-behinds may look into it. Raises TimeoutError when the
-    budget runs out.
+    Each distinct trigger is one search of the text (or none, when it opens with a list whose
+    words the text lacks); a rule is tried only where its trigger stands, its ``before``
+    context checked backwards from there on a bounded window, and its trigger and ``after``
+    forwards on another (a pattern that needs a word the rest of the text lacks would
+    otherwise look for it to the end, at every trigger). A rule's own matches never overlap,
+    as with ``finditer``: ``before`` consumes nothing of the rule's previous match, though its
+    look-behinds may look into it. Raises TimeoutError when the budget runs out.
     """
-    found: list[list[Match]] = [[] for _ in book.rules]
+    found: dict[int, list[Match]] = {}
     index = index or WordIndex(text)
-    for trigger in book.triggers:
+    anchored = index.anchored(book)
+    for t, trigger in enumerate(book.triggers):
+        positions = anchored.get(t)
+        if positions is None and trigger.anchors is not None:
+            continue
         rules = []
         for i in trigger.rules:
             r = book.rules[i]
             rules.append((i, r, budget.bind(r.trusted, r.forward.match),
                           r.behind and budget.bind(r.trusted, r.behind.match)))
         next_free = dict.fromkeys(trigger.rules, 0)
-        for hit in hits(trigger, text, index, budget):
+        for hit in hits(trigger, text, index, budget, positions):
             at = hit.start()
             for i, rule, forward, behind in rules:
                 if at < next_free[i]:
@@ -151,10 +171,10 @@ def run(book: Rulebook, text: str, index: WordIndex | None = None, budget: Budge
                     b = behind(text, max(next_free[i], at - BEFORE_WINDOW), at)
                     if b is None:
                         continue
-                found[i].append(_match(book, rule, m, b))
+                found.setdefault(i, []).append(_match(book, rule, m, b))
                 next_free[i] = m.end()
-    for matches in found:
-        yield from matches
+    for i in sorted(found):
+        yield from found[i]
 
 
 def _match(book: Rulebook, rule: Rule, m, b) -> Match:

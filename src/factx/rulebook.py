@@ -120,6 +120,7 @@ class Rulebook:
     patterns: dict[str, regex.Pattern] = field(default_factory=dict)  # the fragments the Spec names, compiled
     fragments: dict[str, str] = field(default_factory=dict)           # as written, for ``rules show``
     lists: dict[str, Any] = field(default_factory=dict)               # every list, as merged from the layers
+    anchored: dict[str, tuple[int, ...]] = field(default_factory=dict)  # anchor word -> triggers it opens
 
     def lookup(self, group: str, text: str) -> Any:
         """The value of a matched group: a number as int, a valued list's entry, else the text.
@@ -257,8 +258,13 @@ def compile_book(lang: str, stem: str, spec: Spec, roots: tuple[Path, ...]) -> R
                         readers[group].append(name)
     patterns = {name: _compile_fragment(name, fragments, lists, files[-1] if files else stem)
                 for name in spec.fragments if name in fragments}
-    return Rulebook(lang, stem, ref_date, rules, _triggers(rules, lists), values,
-                    {g: tuple(n) for g, n in readers.items()}, patterns, fragments, lists)
+    triggers = _triggers(rules, lists)
+    anchored: dict[str, list[int]] = {}
+    for t, trigger in enumerate(triggers):
+        for word in trigger.anchors or ():
+            anchored.setdefault(word, []).append(t)
+    return Rulebook(lang, stem, ref_date, rules, triggers, values, {g: tuple(n) for g, n in readers.items()},
+                    patterns, fragments, lists, {w: tuple(ts) for w, ts in anchored.items()})
 
 
 def _triggers(rules: tuple[Rule, ...], lists: dict[str, Any]) -> tuple[Trigger, ...]:

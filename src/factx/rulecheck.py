@@ -149,14 +149,14 @@ def anchor_errors(book: Rulebook) -> list[PatternError]:
     from . import matching
 
     texts = list(dict.fromkeys(case.text for rule in book.rules for case in (*rule.examples, *rule.counter_examples)))
-    indexes = [matching.WordIndex(text) for text in texts]
+    anchored = [matching.WordIndex(text).anchored(book) for text in texts]
     errors = []
-    for trigger in book.triggers:
+    for t, trigger in enumerate(book.triggers):
         if trigger.anchors is None:
             continue
-        for text, index in zip(texts, indexes):
-            anchored = {h.start() for h in matching.hits(trigger, text, index)}
-            missed = [h for h in trigger.regex.finditer(text, overlapped=True) if h.start() not in anchored]
+        for text, positions in zip(texts, anchored):
+            tried = set(positions.get(t, ()))
+            missed = [h for h in trigger.regex.finditer(text, overlapped=True) if h.start() not in tried]
             if missed:
                 rule = book.rules[trigger.rules[0]]
                 errors.append(PatternError(rule.file, f"the trigger matches {missed[0].group()!r} in {text!r} where no "

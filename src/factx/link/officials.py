@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 import regex
 
 from ..facts import Fact
 from ..facttype import Linking
+from ..gazetteer import word_spans
 from ..matching import Candidate
 from ..nlp import Sentences
 from ..normalize import names
@@ -212,8 +212,7 @@ def _add_repeats(people: list[Person], text: str, taken: list[Span]) -> None:
     starts = [s for s, _ in taken]
     for form in sorted(owners, key=len, reverse=True):
         full = names.is_full(form)
-        for m in _as_word(form).finditer(text):
-            span = m.span()
+        for span in word_spans(text, form):
             i = bisect_left(starts, span[1])
             if _glued(text, span) or (i and taken[i - 1][1] > span[0]):
                 continue
@@ -227,10 +226,6 @@ def _add_repeats(people: list[Person], text: str, taken: list[Span]) -> None:
 _WORD = regex.compile(r"(?<![\p{L}\p{M}])\p{Lu}\p{Ll}{4,}(?![\p{L}\p{M}])")
 
 
-@lru_cache(maxsize=4096)
-def _as_word(form: str) -> regex.Pattern:
-    """A name searched for as a whole word; the same names recur from document to document."""
-    return regex.compile(rf"(?<![\p{{L}}\p{{M}}]){regex.escape(form)}(?![\p{{L}}\p{{M}}])")
 _CAPITAL_BEFORE = regex.compile(r"(?:\p{Lu}[\p{L}\p{M}]*|\b\p{Lu}{1,3}\.)[ \t]*$")
 _CAPITAL_AFTER = regex.compile(r"^(?:[ \t]+|-)\p{Lu}")
 
