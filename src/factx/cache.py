@@ -22,7 +22,7 @@ from typing import Any
 
 import regex
 
-FORMAT = 5          # bump when the pickled classes change shape
+FORMAT = 6          # bump when the pickled classes change shape
 KEEP = 8            # entries kept per language and rule file, all packs and recent edits together
 
 
@@ -30,7 +30,7 @@ def _engine_digest() -> bytes:
     """The code that builds a book, as this process loaded it (read once, at import: a file
     edited while a process runs must not label that process's books as the new code's)."""
     h = hashlib.sha256()
-    for name in ("rulebook.py", "cache.py"):
+    for name in ("rulebook.py", "cache.py", "listtrie.py", "lazypattern.py"):
         try:
             h.update((Path(__file__).parent / name).read_bytes())
         except OSError:

@@ -50,39 +50,46 @@ class WordIndex:
         self.at: dict[str, list[int]] = {}
         for m in WORD.finditer(text):
             self.at.setdefault(m.group().casefold(), []).append(m.start())
-        self._beginnings: dict[str, list[str]] | None = None
-
-    def _beginnings_of_words(self) -> dict[str, list[str]]:
-        """Every beginning of every word of the document -> the words that begin so (built once,
-        on first use)."""
-        if self._beginnings is None:
-            beginnings: dict[str, list[str]] = {}
-            for word in self.at:
-                for n in range(1, min(len(word), LONGEST_ANCHOR) + 1):
-                    beginnings.setdefault(word[:n], []).append(word)
-            self._beginnings = beginnings
-        return self._beginnings
 
     def positions(self, prefixes: frozenset[str]) -> list[int]:
         """Sorted starts of the words that begin with any of ``prefixes``."""
-        beginnings = self._beginnings_of_words()
-        found: set[int] = set()
-        for prefix in beginnings.keys() & prefixes:
-            for word in beginnings[prefix]:
-                found.update(self.at[word])
-        return sorted(found)
+        return sorted(at for word, starts in self.at.items() if _begins(word, prefixes) for at in starts)
 
     def anchored(self, book: Rulebook) -> dict[int, list[int]]:
         """Trigger index -> sorted starts of the words its anchors begin, for the triggers of
-        ``book`` that have any: one pass over the document's word beginnings for the whole
-        book, so a trigger whose words the text lacks costs nothing."""
-        beginnings = self._beginnings_of_words()
-        found: dict[int, set[int]] = {}
-        for prefix in beginnings.keys() & book.anchored.keys():
-            starts = [at for word in beginnings[prefix] for at in self.at[word]]
-            for t in book.anchored[prefix]:
-                found.setdefault(t, set()).update(starts)
+        ``book`` that have any. Which triggers a word opens is worked out once per book and
+        word (news repeats its words from document to document), so a document costs a
+        lookup per distinct word, and a trigger whose words the text lacks costs nothing."""
+        opens = _opened_by(book)
+        found: dict[int, list[int]] = {}
+        for word, starts in self.at.items():
+            triggers = opens.get(word)
+            if triggers is None:
+                if len(opens) >= MAX_WORDS_KEPT:
+                    opens.clear()
+                triggers = opens[word] = tuple(sorted({t for n in range(1, min(len(word), LONGEST_ANCHOR) + 1)
+                                                       for t in book.anchored.get(word[:n], ())}))
+            for t in triggers:
+                found.setdefault(t, []).extend(starts)
         return {t: sorted(starts) for t, starts in found.items()}
+
+
+MAX_WORDS_KEPT = 200_000            # words whose triggers are remembered per book (then forgotten)
+_OPENED: dict[int, tuple[Rulebook, dict[str, tuple[int, ...]]]] = {}
+
+
+def _opened_by(book: Rulebook) -> dict[str, tuple[int, ...]]:
+    """The book's memory of which triggers each word opens (one per book object)."""
+    kept = _OPENED.get(id(book))
+    if kept is None or kept[0] is not book:
+        if len(_OPENED) >= 64:              # books edited or layered many times over
+            _OPENED.clear()
+        kept = _OPENED[id(book)] = (book, {})
+    return kept[1]
+
+
+def _begins(word: str, prefixes: frozenset[str]) -> bool:
+    return any(word[:n] in prefixes for n in range(1, min(len(word), LONGEST_ANCHOR) + 1))
 
 
 class Budget:

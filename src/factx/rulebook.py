@@ -22,8 +22,9 @@ from typing import Any, Iterator
 
 import regex
 
-from . import cache
+from . import cache, listtrie
 from .errors import PatternError
+from .lazypattern import LazyPattern
 
 _FRAGMENT_REF = regex.compile(r"(?<!\\[pPN])\{([A-Za-z_]\w*)\}")
 _LIST_REF = regex.compile(r"\\L<(\w+)>")
@@ -117,7 +118,7 @@ class Rulebook:
     triggers: tuple[Trigger, ...] = ()
     values: dict[str, dict[str, Any]] = field(default_factory=dict)   # valued lists, casefolded
     readers: dict[str, tuple[str, ...]] = field(default_factory=dict)  # group -> valued lists it reads
-    patterns: dict[str, regex.Pattern] = field(default_factory=dict)  # the fragments the Spec names, compiled
+    patterns: dict[str, LazyPattern] = field(default_factory=dict)    # the fragments the Spec names, compiled
     fragments: dict[str, str] = field(default_factory=dict)           # as written, for ``rules show``
     lists: dict[str, Any] = field(default_factory=dict)               # every list, as merged from the layers
     anchored: dict[str, tuple[int, ...]] = field(default_factory=dict)  # anchor word -> triggers it opens
@@ -330,7 +331,7 @@ def _used(source: str, lists: dict[str, Any]) -> tuple[tuple[str, tuple[str, ...
     return tuple((n, tuple(_forms(lists[n]))) for n in sorted(set(_LIST_REF.findall(source))))
 
 
-def _compile_fragment(name: str, fragments: dict[str, str], lists: dict[str, Any], file: Path | str) -> regex.Pattern:
+def _compile_fragment(name: str, fragments: dict[str, str], lists: dict[str, Any], file: Path | str) -> LazyPattern:
     """A fragment the extractor itself runs (e.g. where a commitment's action ends)."""
     try:
         source = _expand("{" + name + "}", fragments)
@@ -521,11 +522,15 @@ def _array(table: dict, key: str, fail) -> list:
 
 
 @lru_cache(maxsize=4096)
-def _compiled(source: str, lists: tuple[tuple[str, tuple[str, ...]], ...]) -> regex.Pattern:
+def _compiled(source: str, lists: tuple[tuple[str, tuple[str, ...]], ...]) -> LazyPattern:
     """One compiled pattern per distinct source and lists: a ``before`` context or a trigger
     shared by many rules is compiled once, and a user's pack layered over the built-in rules
-    recompiles only what changed."""
-    return regex.compile(source, **{name: list(forms) for name, forms in lists})
+    recompiles only what changed. Lists are written in as tries (``listtrie``): several times
+    faster to match than the alternation ``regex`` makes of a list, and the same matches."""
+    tried = listtrie.with_tries(source, dict(lists))
+    if tried is None:
+        return LazyPattern(regex.compile(source, **{name: list(forms) for name, forms in lists}))
+    return LazyPattern(listtrie.labelled(regex.compile(tried), source))
 
 
 def _forms(entries: Any) -> list[str]:

@@ -1,0 +1,65 @@
+"""A list written as a trie matches what ``regex`` matched with the list itself: the same span and
+the same groups at every position, forwards and leftwards, with and without case, when the rest
+of the pattern has to backtrack into the list for a shorter entry."""
+
+import pickle
+
+import pytest
+import regex
+from hypothesis import given, settings, strategies as st
+
+from factx import listtrie
+
+LISTS = {"a": ("ab", "abc", "abcd", "b", "xab", "Ab", "ABC", "bc d", "c"),
+         "b": ("Viet", "Viet Nam", "Nam", "nam", "am")}
+PATTERNS = [
+    r"\L<a>",
+    r"\L<a>c",                                      # backtracks to a shorter entry
+    r"(?P<g>\L<a>)(?P<h>\L<a>)?d",
+    r"(?i:\L<a>)d?",
+    r"(?i:(?P<g>\L<a>))c",
+    r"(?<=\L<a> ?)(?P<g>\L<b>)",                     # a list read leftwards inside a look-behind
+    r"(?<!\L<a>)\L<b>",
+    r"(?r)(?P<g>\L<a>)\L<b>?",                       # a pattern read leftwards
+    r"(?r)(?i:\L<a>)(?=\L<b>| )",                    # and a look-ahead inside it, read forwards
+    r"(?r)(?:(?P<g>\L<a>)|(?P<h>\L<b>))c?",
+    r"(?P<s>\L<b>)?(?(s) \L<a>|\L<a>)",              # a conditional: "(?(" then a group
+    r"[(a]\L<b>[)]",                                 # parentheses inside classes are no groups
+]
+
+
+def groups(m):
+    return None if m is None else (m.span(), sorted((k, m.span(k)) for k in m.groupdict()))
+
+
+@pytest.mark.parametrize("pattern", PATTERNS)
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(["a", "b", "c", "d", "x", "A", "B", "C", " ", "Viet", "Nam", "nam", "(", "L"]),
+                max_size=14))
+def test_trie_matches_what_the_list_matched(pattern, pieces):
+    text = "".join(pieces)
+    written = listtrie.with_tries(pattern, LISTS)
+    assert written is not None
+    used = {k: list(v) for k, v in LISTS.items() if f"\\L<{k}>" in pattern}
+    trie, plain = regex.compile(written), regex.compile(pattern, **used)
+    for pos in range(len(text) + 1):
+        assert groups(trie.match(text, pos)) == groups(plain.match(text, pos)), (pattern, text, pos)
+    assert [groups(m) for m in trie.finditer(text, overlapped=True)] == \
+        [groups(m) for m in plain.finditer(text, overlapped=True)]
+
+
+@pytest.mark.parametrize("pattern", [r"(?i)\L<a>", r"(?-i:\L<a>)", r"(?x)\L<a>", r"a(?r)\L<a>", r"(?#c)\L<a>"])
+def test_flags_not_followed_keep_the_list(pattern):
+    assert listtrie.with_tries(pattern, LISTS) is None
+
+
+def test_an_unknown_list_keeps_the_pattern_as_it_is():
+    assert listtrie.with_tries(r"\L<zzz>", LISTS) is None
+
+
+def test_a_labelled_pattern_shows_and_pickles_its_source():
+    source = r"\bx\L<a>"
+    pattern = listtrie.labelled(regex.compile(listtrie.with_tries(source, LISTS)), source)
+    again = pickle.loads(pickle.dumps(pattern))
+    assert pattern.pattern == again.pattern == source
+    assert again.match("xabcd").group() == "xabcd"
