@@ -43,3 +43,11 @@ def test_ctrl_c_inside_a_backtracking_user_pattern_ends_the_run(tmp_path, backtr
     code, err = interrupted(["extract", "--patterns", str(pack), "--lang", "en",
                              "--timeout-per-doc", "600", str(slow)], 3.0, tmp_path, cache=None)
     assert code == 130 and "Traceback" not in err
+
+
+def test_ctrl_c_while_workers_run_the_rule_examples_is_a_quiet_130(tmp_path):
+    # With the rules cached, the examples are running in worker processes by then.
+    started = time.monotonic()
+    code, err = interrupted(["rules", "check", "--jobs", "2"], 1.8, tmp_path, cache=None)
+    assert code == 130 and "Traceback" not in err and "KeyboardInterrupt" not in err
+    assert time.monotonic() - started < 1.8 + 5

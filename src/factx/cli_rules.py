@@ -68,7 +68,9 @@ def list_rules(lang, type_, patterns):
 @patterns_option
 @click.option("--format", "fmt", type=click.Choice(["table", "junit", "github"]), default="table", show_default=True,
               help="table for people, junit (XML) or github (workflow annotations) for CI.")
-def check_rules(lang, type_, patterns, fmt):
+@click.option("-j", "--jobs", type=click.IntRange(min=0), default=0, show_default=True, metavar="N",
+              help="Processes running the examples, a rule file each at a time (0: every core).")
+def check_rules(lang, type_, patterns, fmt, jobs):
     """Validate every rule file and run every example and counter-example.
 
     All failures are reported at once. Exit status 1 if an example failed; 2 if a rule file
@@ -82,7 +84,7 @@ def check_rules(lang, type_, patterns, fmt):
     """
     from . import rulecheck
 
-    run = rulecheck.check_all(tuple(patterns), lang=lang, type_=type_)
+    run = rulecheck.check_all(tuple(patterns), lang=lang, type_=type_, jobs=jobs)
     for e in run.broken:
         CliError(str(e)).show()
     if fmt == "junit":

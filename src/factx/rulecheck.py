@@ -12,11 +12,13 @@ into a failure (``xpass``) once it starts passing. The test suite and
 
 from __future__ import annotations
 
+import multiprocessing
+import signal
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator
 
-from . import pipeline, rulebook
+from . import parallel, pipeline, rulebook
 from .errors import PatternError
 from .extractors import REGISTRY
 from .rulebook import CounterExample, Example, Rule, Rulebook
@@ -96,11 +98,13 @@ class CheckRun:
         return not self.errors and all(o.ok for o in self.outcomes)
 
 
-def check_all(extra_dirs: tuple[str, ...] = (), lang: str | None = None, type_: str | None = None) -> CheckRun:
+def check_all(extra_dirs: tuple[str, ...] = (), lang: str | None = None, type_: str | None = None,
+              jobs: int = 1) -> CheckRun:
     """Validate every rule file and run every example; a broken file never hides the others.
 
     Every book is loaded first: examples of a language whose rule files are broken are not
-    run (extraction in that language needs them all), so each break is reported once.
+    run (extraction in that language needs them all), so each break is reported once. The
+    books' examples run in ``jobs`` processes (0: every core).
     """
     loaded: list[tuple[str, Rulebook]] = []
     errors: list[PatternError] = []
@@ -114,10 +118,45 @@ def check_all(extra_dirs: tuple[str, ...] = (), lang: str | None = None, type_: 
     chosen = [(t, book) for t, book in loaded if book.lang not in broken
               and (lang is None or book.lang == lang) and (type_ is None or t == type_)]
     broken_files = tuple(errors)
-    errors += [e for _, book in chosen for e in anchor_errors(book)]
-    outcomes = [check(t, book, rule, case, tuple(extra_dirs)) for t, book in chosen for rule, case in cases(book)]
+    checked = _check_books([(t, book, tuple(extra_dirs)) for t, book in chosen], jobs)
+    errors += [e for found, _ in checked for e in found]
+    outcomes = [o for _, done in checked for o in done]
     warnings = [w for t, book in chosen for w in backtracking_warnings(book, t)] if extra_dirs else []
     return CheckRun(tuple(outcomes), tuple(errors), tuple(warnings), broken_files)
+
+
+PARALLEL_FROM = 300     # examples: fewer run in this process, as starting workers costs more
+_WORK: list[tuple[str, Rulebook, tuple[str, ...]]] = []      # the books a forked worker reads
+
+
+def _check_books(work: list[tuple[str, Rulebook, tuple[str, ...]]], jobs: int) -> list[tuple[list, list]]:
+    """(anchor errors, outcomes) of each book, in order. Books go to forked workers, largest
+    first, where there are many examples and cores: a worker inherits the loaded books, and
+    each builds only the patterns of the books it is given."""
+    size = [sum(len(r.examples) + len(r.counter_examples) for r in book.rules) for _, book, _ in work]
+    workers = min(jobs or parallel.cores(), len(work))
+    if workers < 2 or sum(size) < PARALLEL_FROM or "fork" not in multiprocessing.get_all_start_methods():
+        return [_check_book(*w) for w in work]
+    global _WORK
+    _WORK = work
+    order = sorted(range(len(work)), key=lambda i: -size[i])
+    with multiprocessing.get_context("fork").Pool(workers, initializer=_ignore_interrupts) as pool:
+        done = dict(zip(order, pool.map(_check_nth, order, chunksize=1)))
+    _WORK = []
+    return [done[i] for i in range(len(work))]
+
+
+def _check_nth(i: int) -> tuple[list, list]:
+    return _check_book(*_WORK[i])
+
+
+def _check_book(type_: str, book: Rulebook, extra_dirs: tuple[str, ...]) -> tuple[list, list]:
+    return anchor_errors(book), [check(type_, book, rule, case, extra_dirs) for rule, case in cases(book)]
+
+
+def _ignore_interrupts() -> None:
+    """Ctrl-C is the parent's to handle: it ends the pool (a worker would print a traceback)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def backtracking_warnings(book: Rulebook, type_: str) -> list[PatternError]:
