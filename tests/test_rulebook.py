@@ -130,3 +130,17 @@ def test_a_list_value_that_is_not_a_finite_number_is_refused(tmp_path):
 
     with pytest.raises(PatternError, match="'zillion' must be a finite number"):
         rulebook.load("en", "money", money.SPEC, (str(d),))
+
+
+def test_a_long_list_written_into_many_patterns_is_refused_before_compiling(tmp_path):
+    # "place" is named by a hundred English officials patterns: 40,000 more places would be
+    # about 60M characters to compile (many minutes); the pack is refused at once instead.
+    from factx.extractors import officials
+
+    (tmp_path / "common").mkdir()
+    (tmp_path / "en").mkdir()
+    lines = "\n".join(f'"Place Number {i}" = "VN"' for i in range(40_000))
+    (tmp_path / "common" / "places.toml").write_text(f"[lists.place]\n{lines}\n", encoding="utf-8")
+    with pytest.raises(PatternError, match=r"list 'place' \(40,\d{3} entries\) is written into \d+ patterns "
+                                           r"of en/officials: \d+M list characters to compile, over the limit"):
+        rulebook.compile_book("en", "officials", officials.SPEC, (rulebook.builtin_dir(), tmp_path))

@@ -46,6 +46,7 @@ _EXAMPLE_KEYS = {"text", "match", "xfail", "context"}
 BEFORE_WINDOW = 400                         # characters a ``before`` context may reach back
 AFTER_WINDOW = 1000                         # characters a trigger and its ``after`` may reach forward
 LONGEST_ANCHOR = 40                         # a list whose first words run longer is scanned for, not indexed
+MAX_LIST_CHARS = 8_000_000                  # list characters a book may compile (entries x patterns naming them)
 
 
 def builtin_dir() -> Path:
@@ -224,6 +225,7 @@ def compile_book(lang: str, stem: str, spec: Spec, roots: tuple[Path, ...]) -> R
     lists: dict[str, Any] = {}
     fragments: dict[str, str] = {}
     raw_rules: dict[str, tuple[dict, str, str]] = {}     # id -> (rule table, file, file text)
+    origins: dict[str, str] = {}                          # list -> the last file that extended it
     included: set[str] = set()
     for path in files:
         data, text = _read_toml(path)
@@ -232,8 +234,8 @@ def compile_book(lang: str, stem: str, spec: Spec, roots: tuple[Path, ...]) -> R
             raise PatternError(str(path), f"unknown top-level key(s): {', '.join(sorted(unknown))}")
         ref_date = data.get("ref_date", ref_date)
         for shared in _included(data, path, roots, included):
-            _merge_shared(shared, lists, fragments)
-        _merge_shared((data, path), lists, fragments)
+            _merge_shared(shared, lists, fragments, origins)
+        _merge_shared((data, path), lists, fragments, origins)
         seen: set[str] = set()
         rules_ = data.get("rule", [])
         if not isinstance(rules_, list):
@@ -246,6 +248,7 @@ def compile_book(lang: str, stem: str, spec: Spec, roots: tuple[Path, ...]) -> R
                 raise PatternError(str(path), "duplicate rule id", rid, _line_of(text, rid))
             seen.add(rid)
             raw_rules[rid] = (table, str(path), text)       # a user rule replaces a built-in one
+    _check_size(raw_rules, lists, fragments, origins, f"{lang}/{stem}")
     rules = tuple(_compile_rule(t, f, txt, lang, stem, spec, lists, fragments)
                   for t, f, txt in raw_rules.values())
     values = {name: {folded(k): v for k, v in entries.items()}
@@ -266,6 +269,32 @@ def compile_book(lang: str, stem: str, spec: Spec, roots: tuple[Path, ...]) -> R
             anchored.setdefault(word, []).append(t)
     return Rulebook(lang, stem, ref_date, rules, triggers, values, {g: tuple(n) for g, n in readers.items()},
                     patterns, fragments, lists, {w: tuple(ts) for w, ts in anchored.items()})
+
+
+def _check_size(raw_rules: dict[str, tuple[dict, str, str]], lists: dict[str, Any], fragments: dict[str, str],
+                origins: dict[str, str], book: str) -> None:
+    """Refuse, before compiling, a book whose lists would take minutes and gigabytes to compile.
+
+    ``regex`` writes a list into every pattern that names it, so the cost is each list's
+    characters times the patterns it is written into. The built-in books compile at most
+    1.2M characters; MAX_LIST_CHARS leaves room for long user lists named in a few rules.
+    """
+    sources: set[str] = set()
+    for table, _, _ in raw_rules.values():
+        try:
+            trigger, before, after = (_expand(joined(table[k]), fragments) if isinstance(table.get(k), str) else ""
+                                      for k in ("trigger", "before", "after"))
+        except (KeyError, RecursionError):
+            continue                                        # reported with its rule when compiled
+        sources.update(p for p in (trigger + after, before, trigger) if p)
+    uses = Counter(name for source in sources for name in _LIST_REF.findall(source) if name in lists)
+    cost = {name: n * sum(map(len, _forms(lists[name]))) for name, n in uses.items()}
+    if sum(cost.values()) > MAX_LIST_CHARS:
+        name = max(cost, key=cost.get)
+        raise PatternError(origins.get(name, book), f"list '{name}' ({len(lists[name]):,} entries) is written into "
+                           f"{uses[name]} patterns of {book}: {sum(cost.values()) / 1e6:.0f}M list characters to "
+                           f"compile, over the limit of {MAX_LIST_CHARS / 1e6:.0f}M (minutes, gigabytes); put a long "
+                           "list in a list of its own, named by few rules")
 
 
 def _triggers(rules: tuple[Rule, ...], lists: dict[str, Any]) -> tuple[Trigger, ...]:
@@ -380,13 +409,15 @@ def _included(data: dict, path: Path, roots: tuple[Path, ...], done: set[str]):
             yield content, shared
 
 
-def _merge_shared(source: tuple[dict, Path], lists: dict[str, Any], fragments: dict[str, str]) -> None:
+def _merge_shared(source: tuple[dict, Path], lists: dict[str, Any], fragments: dict[str, str],
+                  origins: dict[str, str]) -> None:
     data, path = source
     table = data.get("lists", {})
     if not isinstance(table, dict):
         raise PatternError(str(path), "[lists] must map names to arrays or tables")
     for name, entries in table.items():
         lists[name] = _merge_list(lists.get(name), entries, str(path), name)
+        origins[name] = str(path)
     fragments.update(_check_fragments(data.get("fragments", {}), str(path)))
 
 
