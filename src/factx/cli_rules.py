@@ -211,7 +211,9 @@ def migrate(folder, check):
 
 @rules.command("warm")
 @patterns_option
-def warm(patterns):
+@click.option("-j", "--jobs", type=click.IntRange(min=0), default=0, show_default=True, metavar="N",
+              help="Processes compiling, a rule file each at a time (0: every core).")
+def warm(patterns, jobs):
     """Compile every rule file and keep the result in the on-disk cache.
 
     `make` runs it after installing, so a new user's first extraction does not pay for
@@ -224,7 +226,7 @@ def warm(patterns):
     """
     from . import cache, rulecheck
 
-    count = sum(1 for _ in rulecheck.books(tuple(patterns)))
+    count = rulecheck.warm(tuple(patterns), jobs)
     where = cache.directory() if cache.enabled() else "nowhere (caching is off)"
     click.echo(f"{count} rule books compiled; cached in {where}")
 

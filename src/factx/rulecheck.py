@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator
 
-from . import parallel, pipeline, rulebook
+from . import cache, parallel, pipeline, rulebook
 from .errors import PatternError
 from .extractors import REGISTRY
 from .rulebook import CounterExample, Example, Rule, Rulebook
@@ -126,7 +126,7 @@ def check_all(extra_dirs: tuple[str, ...] = (), lang: str | None = None, type_: 
 
 
 PARALLEL_FROM = 300     # examples: fewer run in this process, as starting workers costs more
-_WORK: list[tuple[str, Rulebook, tuple[str, ...]]] = []      # the books a forked worker reads
+_WORK: list[tuple] = []      # what forked workers are given to do, by index
 
 
 def _check_books(work: list[tuple[str, Rulebook, tuple[str, ...]]], jobs: int) -> list[tuple[list, list]]:
@@ -144,6 +144,31 @@ def _check_books(work: list[tuple[str, Rulebook, tuple[str, ...]]], jobs: int) -
         done = dict(zip(order, pool.map(_check_nth, order, chunksize=1)))
     _WORK = []
     return [done[i] for i in range(len(work))]
+
+
+def warm(extra_dirs: tuple[str, ...] = (), jobs: int = 0) -> int:
+    """Compile every rule book into the disk cache, a book per worker process (0: every core);
+    the number of books. A pack that does not load raises its PatternError, as ``load`` does."""
+    files = [(t, lang) for t, _, lang in _rule_files(extra_dirs)]
+    workers = min(jobs or parallel.cores(), len(files))
+    if workers > 1 and cache.enabled() and "fork" in multiprocessing.get_all_start_methods():
+        global _WORK
+        _WORK = [(t, lang, extra_dirs) for t, lang in reversed(files)]    # officials, commitments first
+        with multiprocessing.get_context("fork").Pool(workers, initializer=_ignore_interrupts) as pool:
+            for error in pool.imap(_warm_nth, range(len(_WORK)), chunksize=1):
+                if error is not None:
+                    raise error
+        _WORK = []
+    return sum(1 for _ in books(extra_dirs))
+
+
+def _warm_nth(i: int) -> PatternError | None:
+    type_, lang, extra_dirs = _WORK[i]
+    try:
+        rulebook.load(lang, REGISTRY[type_].stem, REGISTRY[type_].spec, extra_dirs)
+    except PatternError as e:
+        return e
+    return None
 
 
 def _check_nth(i: int) -> tuple[list, list]:
