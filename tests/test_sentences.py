@@ -32,3 +32,17 @@ def test_a_run_without_spaces_is_cut_for_the_tokenizer_only():
     got = nlp.sentences(text).spans
     assert [text[s:e] for s, e in got] == [f"See {url} for the text.", "The minister spoke on Monday."]
     assert len(nlp._cut_long_runs("$" * 1000)) == 1000
+
+
+def test_the_tokenizer_forgets_words_past_a_bound(monkeypatch):
+    # spaCy would keep every new word for the life of the process; past the bound the next
+    # text gets a fresh pipeline, and sentences come out the same.
+    from factx import nlp
+
+    monkeypatch.setattr(nlp, "MAX_WORDS_KNOWN", 500)
+    text = "Word{} came first. Then word{} followed.\n"
+    before = nlp.sentences(text.format(0, 0))
+    for i in range(1, 400):
+        nlp.sentences(text.format(i, -i))
+    assert len(nlp._tokenizer()[0].vocab.strings) <= 500 + 50
+    assert nlp.sentences(text.format(0, 0)) == before

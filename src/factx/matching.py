@@ -74,7 +74,7 @@ class WordIndex:
         return {t: sorted(starts) for t, starts in found.items()}
 
 
-MAX_WORDS_KEPT = 200_000            # words whose triggers are remembered per book (then forgotten)
+MAX_WORDS_KEPT = 50_000             # words whose triggers are remembered per book (then forgotten)
 _OPENED: dict[int, tuple[Rulebook, dict[str, tuple[int, ...]]]] = {}
 
 

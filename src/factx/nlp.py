@@ -19,6 +19,10 @@ from .rulebook import builtin_dir
 
 CHUNK_CHARS = 100_000          # text is fed to spaCy in chunks of whole lines
 LONGEST_WORD = 200             # a run without spaces is cut for the tokenizer every this many characters
+# spaCy keeps every new word in its vocabulary for the life of the pipeline, half a kilobyte
+# each: gigabytes over a year of news. Past this many, the next text gets a new pipeline (a
+# memory zone per text would free them too, but costs a third of all throughput).
+MAX_WORDS_KNOWN = 200_000
 _LONG_RUN = re.compile(r"\S{%d,}" % (LONGEST_WORD + 1))
 # Full stops of scripts that put spaces between words: Latin, Cyrillic, Devanagari (danda), Arabic,
 # Urdu. Chinese, Japanese and Thai do not, and would need a splitter of their own.
@@ -34,8 +38,8 @@ def _abbreviations() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _tokenizer():
-    """spaCy's tokenizer, and the token attributes ``_starts`` reads: start, length, space after?,
-    is space?"""
+    """A blank spaCy pipeline (for its tokenizer), and the token attributes ``_starts`` reads:
+    start, length, space after?, is space?"""
     import spacy
     from spacy.attrs import IDX, IS_SPACE, LENGTH, SPACY
 
@@ -44,7 +48,7 @@ def _tokenizer():
     # A new word's lexeme is given every attribute spaCy knows (shape, norm, like_num...) the
     # first time it is seen: a third of tokenizing time, and ``is_space`` is all we read.
     nlp.vocab.lex_attr_getters = {IS_SPACE: nlp.vocab.lex_attr_getters[IS_SPACE]}
-    return nlp.tokenizer, [IDX, LENGTH, SPACY, IS_SPACE]
+    return nlp, [IDX, LENGTH, SPACY, IS_SPACE]
 
 
 def _starts(chunk: str, tokens: list[list[int]], cased: bool) -> list[int]:
@@ -100,10 +104,10 @@ def sentences(text: str, cased: bool = True) -> Sentences:
     """Split ``text`` into sentences; offsets are into ``text``. The one definition of a sentence
     in factx: the document date, "the same period" and every fact's sentence use it."""
     spans: list[tuple[int, int]] = []
-    tokenizer, columns = _tokenizer()
+    nlp, columns = _tokenizer()
     for offset, chunk in _chunks(text):
         tokenized = _cut_long_runs(chunk)
-        tokens = tokenizer(tokenized).to_array(columns).tolist()
+        tokens = nlp.tokenizer(tokenized).to_array(columns).tolist()
         bounds = [tokens[i][0] for i in _starts(tokenized, tokens, cased)] + [len(chunk)] if tokens else [0, len(chunk)]
         for s, e in zip(bounds, bounds[1:]):
             while s < e and chunk[s].isspace():
@@ -112,6 +116,8 @@ def sentences(text: str, cased: bool = True) -> Sentences:
                 e -= 1
             if e > s:
                 spans.append((offset + s, offset + e))
+    if len(nlp.vocab.strings) > MAX_WORDS_KNOWN:
+        _tokenizer.cache_clear()
     return Sentences(tuple(spans))
 
 
