@@ -155,33 +155,43 @@ def run(book: Rulebook, text: str, index: WordIndex | None = None, budget: Budge
         positions = anchored.get(t)
         if positions is None and trigger.anchors is not None:
             continue
-        rules = []
-        for i in trigger.rules:
-            r = book.rules[i]
-            rules.append((i, r, budget.bind(r.trusted, r.forward.match),
-                          r.behind and budget.bind(r.trusted, r.behind.match)))
+        # A rule's patterns are bound when first needed at a hit: a book loaded from the cache
+        # rebuilds each pattern on first use, and most rules at most hits fail on their
+        # ``before`` without their ``after`` being read.
+        forwards: dict[int, Any] = {}
+        behinds: dict[int, Any] = {}
         next_free = dict.fromkeys(trigger.rules, 0)
         for hit in hits(trigger, text, index, budget, positions):
             at = hit.start()
-            for i, rule, forward, behind in rules:
+            for i in trigger.rules:
                 if at < next_free[i]:
                     continue
+                rule = book.rules[i]
                 b = None
-                if behind is not None and len(rule.before) <= SHORT_BEFORE:
-                    b = behind(text, max(next_free[i], at - BEFORE_WINDOW), at)
+                if rule.behind is not None and len(rule.before) <= SHORT_BEFORE:
+                    b = _bound(behinds, i, rule, "behind", budget)(text, max(next_free[i], at - BEFORE_WINDOW), at)
                     if b is None:
                         continue
-                m = forward(text, at, at + AFTER_WINDOW)
+                m = _bound(forwards, i, rule, "forward", budget)(text, at, at + AFTER_WINDOW)
                 if m is None or m.end() == at:
                     continue
-                if behind is not None and b is None:
-                    b = behind(text, max(next_free[i], at - BEFORE_WINDOW), at)
+                if rule.behind is not None and b is None:
+                    b = _bound(behinds, i, rule, "behind", budget)(text, max(next_free[i], at - BEFORE_WINDOW), at)
                     if b is None:
                         continue
                 found.setdefault(i, []).append(_match(book, rule, m, b))
                 next_free[i] = m.end()
     for i in sorted(found):
         yield from found[i]
+
+
+def _bound(cache: dict[int, Any], i: int, rule: Rule, part: str, budget: Budget):
+    """The ``match`` of a rule's ``forward`` or ``behind`` pattern, bound under the budget once per
+    trigger and document."""
+    method = cache.get(i)
+    if method is None:
+        method = cache[i] = budget.bind(rule.trusted, getattr(rule, part).match)
+    return method
 
 
 def _match(book: Rulebook, rule: Rule, m, b) -> Match:
