@@ -214,3 +214,28 @@ def test_the_built_in_rule_files_need_no_migration():
     for f in rulebook.builtin_dir().rglob("*.toml"):
         text = f.read_text(encoding="utf-8")
         assert migrate(text)[0] == text, f
+
+
+def test_a_book_compiled_again_after_an_edit_compiles_only_the_changed_rule(cache_dir, tmp_path, monkeypatch):
+    import regex
+
+    from factx.extractors import money
+
+    d = tmp_path / "edit"
+    (d / "en").mkdir(parents=True)
+    rule = "\n".join(['[[rule]]', 'id = "en.money.extra"', "trigger = '{}'", r"after = '\s*(?P<currency>tenge)'", ""])
+    (d / "en" / "money.toml").write_text(rule.format(r"(?P<amount>\d+)"), encoding="utf-8")
+    first = rulebook.load("en", "money", money.SPEC, (str(d),))
+    assert first.rules[-1].forward.match("5 tenge").group() == "5 tenge"
+
+    rulebook._compiled.cache_clear()             # a new process: nothing compiled in memory
+    rulebook._REUSABLE.clear()
+    (d / "en" / "money.toml").write_text(rule.format(r"(?P<amount>\d{1,3})"), encoding="utf-8")
+    compiled = []
+    real = regex.compile
+    monkeypatch.setattr(rulebook.regex, "compile", lambda *a, **k: compiled.append(a[0]) or real(*a, **k))
+    second = rulebook.load("en", "money", money.SPEC, (str(d),))
+    assert len(second.rules) == len(first.rules) and len(list(cache_dir.glob("en-money-*.pickle"))) == 2
+    assert compiled and all(r"\d{1,3}" in source for source in compiled)    # only the edited rule's patterns
+    assert second.rules[-1].forward.match("123 tenge").group() == "123 tenge"
+    assert [r.forward.pattern for r in second.rules[:-1]] == [r.forward.pattern for r in first.rules[:-1]]

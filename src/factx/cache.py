@@ -22,7 +22,7 @@ from typing import Any
 
 import regex
 
-FORMAT = 6          # bump when the pickled classes change shape
+FORMAT = 7          # bump when the pickled classes change shape
 KEEP = 8            # entries kept per language and rule file, all packs and recent edits together
 
 
@@ -78,6 +78,34 @@ def get(name: str) -> Any | None:
             return pickle.load(f)
     except Exception:           # missing, truncated, from another version: rebuild
         return None
+
+
+def recent(lang: str, stem: str, count: int = 2) -> list[Any]:
+    """The most recent entries of a book, whatever the files they were built from: what an
+    edited book can reuse compiled patterns from."""
+    if not enabled():
+        return []
+    try:
+        entries = sorted(directory().glob(f"{lang}-{stem}-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
+    except OSError:
+        return []
+    found = []
+    for path in entries[:count]:
+        value = get(path.stem)
+        if value is not None:
+            found.append(value)
+    return found
+
+
+def pattern_key(source: str, lists: tuple) -> str:
+    """What a compiled pattern depends on: its source, the entries of the lists it names, and
+    the code and versions that compile it (the engine's digest covers ``listtrie``)."""
+    h = hashlib.sha256()
+    for part in (str(FORMAT), regex.__version__, sys.version, source):
+        h.update(part.encode() + b"\0")
+    h.update(_ENGINE)
+    h.update(repr(lists).encode())
+    return h.hexdigest()
 
 
 def put(name: str, value: Any) -> None:

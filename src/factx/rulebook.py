@@ -219,7 +219,12 @@ def _spec_text(spec: Spec) -> str:
 
 
 def compile_book(lang: str, stem: str, spec: Spec, roots: tuple[Path, ...]) -> Rulebook:
-    """Read, layer and compile one book from its files (what the cache saves a process from)."""
+    """Read, layer and compile one book from its files (what the cache saves a process from).
+
+    Patterns unchanged since the book's last cached versions are taken from them, not
+    compiled: after an edit to one rule, only that rule's patterns are.
+    """
+    _remember_patterns(cache.recent(lang, stem))
     files = [f for f in (d / lang / f"{stem}.toml" for d in roots) if f.is_file()]
     ref_date: str | None = None
     lists: dict[str, Any] = {}
@@ -552,16 +557,34 @@ def _array(table: dict, key: str, fail) -> list:
     return value
 
 
+_REUSABLE: dict[str, LazyPattern] = {}     # pattern key -> a pattern compiled earlier, from the cache
+MAX_REUSABLE = 5000
+
+
+def _remember_patterns(books: list[Any]) -> None:
+    if len(_REUSABLE) > MAX_REUSABLE:
+        _REUSABLE.clear()
+    for book in books:
+        if not isinstance(book, Rulebook):
+            continue
+        found = [*(t.regex for t in book.triggers), *book.patterns.values(),
+                 *(p for r in book.rules for p in (r.forward, r.behind) if p is not None)]
+        _REUSABLE.update((p.key, p) for p in found if isinstance(p, LazyPattern) and p.key)
+
+
 @lru_cache(maxsize=4096)
 def _compiled(source: str, lists: tuple[tuple[str, tuple[str, ...]], ...]) -> LazyPattern:
     """One compiled pattern per distinct source and lists: a ``before`` context or a trigger
     shared by many rules is compiled once, and a user's pack layered over the built-in rules
     recompiles only what changed. Lists are written in as tries (``listtrie``): several times
     faster to match than the alternation ``regex`` makes of a list, and the same matches."""
+    key = cache.pattern_key(source, lists)
+    if key in _REUSABLE:
+        return _REUSABLE[key]
     tried = listtrie.with_tries(source, dict(lists))
     if tried is None:
-        return LazyPattern(regex.compile(source, **{name: list(forms) for name, forms in lists}))
-    return LazyPattern(listtrie.labelled(regex.compile(tried), source))
+        return LazyPattern(regex.compile(source, **{name: list(forms) for name, forms in lists}), key=key)
+    return LazyPattern(listtrie.labelled(regex.compile(tried), source), key=key)
 
 
 def _forms(entries: Any) -> list[str]:
