@@ -239,3 +239,19 @@ def test_a_book_compiled_again_after_an_edit_compiles_only_the_changed_rule(cach
     assert compiled and all(r"\d{1,3}" in source for source in compiled)    # only the edited rule's patterns
     assert second.rules[-1].forward.match("123 tenge").group() == "123 tenge"
     assert [r.forward.pattern for r in second.rules[:-1]] == [r.forward.pattern for r in first.rules[:-1]]
+
+
+def test_a_temporary_file_left_by_a_killed_write_is_cleared_later(cache_dir, tmp_path):
+    import os
+    import time
+
+    from factx import cache
+
+    cache_dir.mkdir(parents=True)
+    stale, fresh = cache_dir / ".en-dates-abc.x1.tmp", cache_dir / ".en-dates-abc.x2.tmp"
+    stale.write_bytes(b"half")
+    fresh.write_bytes(b"being written")
+    old = time.time() - cache.STALE_TMP - 10
+    os.utime(stale, (old, old))
+    cache.put("en-dates-def", {"a": 1})
+    assert not stale.exists() and fresh.exists() and cache.get("en-dates-def") == {"a": 1}

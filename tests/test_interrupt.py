@@ -51,3 +51,9 @@ def test_ctrl_c_while_workers_run_the_rule_examples_is_a_quiet_130(tmp_path):
     code, err = interrupted(["rules", "check", "--jobs", "2"], 1.8, tmp_path, cache=None)
     assert code == 130 and "Traceback" not in err and "KeyboardInterrupt" not in err
     assert time.monotonic() - started < 1.8 + 5
+
+
+@pytest.mark.parametrize("after", [0.8, 2.5])
+def test_ctrl_c_while_workers_compile_the_rules_is_a_quiet_130(tmp_path, after):
+    code, err = interrupted(["rules", "warm", "--jobs", "2"], after, tmp_path)     # an empty cache
+    assert code == 130 and "Traceback" not in err and "KeyboardInterrupt" not in err

@@ -17,12 +17,14 @@ import os
 import pickle
 import sys
 import tempfile
+import time
 from pathlib import Path
 from typing import Any
 
 import regex
 
 FORMAT = 7          # bump when the pickled classes change shape
+STALE_TMP = 3600    # seconds: a temporary file this old was left by a killed write
 KEEP = 8            # entries kept per language and rule file, all packs and recent edits together
 
 
@@ -127,7 +129,14 @@ def put(name: str, value: Any) -> None:
 
 
 def _prune(folder: Path, prefix: str) -> None:
-    """Entries of earlier edits are never read again: keep the most recent few."""
+    """Entries of earlier edits are never read again: keep the most recent few. A temporary
+    file an hour old is a write that was killed (Ctrl-C in ``rules warm`` ends its workers)."""
     entries = sorted(folder.glob(f"{prefix}-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
     for old in entries[KEEP:]:
         old.unlink(missing_ok=True)
+    for tmp in folder.glob(f".{prefix}-*.tmp"):
+        try:
+            if time.time() - tmp.stat().st_mtime > STALE_TMP:
+                tmp.unlink()
+        except OSError:
+            pass
