@@ -25,6 +25,7 @@ PATTERNS = [
     r"(?r)(?:(?P<g>\L<a>)|(?P<h>\L<b>))c?",
     r"(?P<s>\L<b>)?(?(s) \L<a>|\L<a>)",              # a conditional: "(?(" then a group
     r"[(a]\L<b>[)]",                                 # parentheses inside classes are no groups
+    r"[[(]?(?<=[]a]\L<a>)[^])]?",                     # "[" and a first "]" inside a class are characters
 ]
 
 

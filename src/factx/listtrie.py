@@ -86,25 +86,15 @@ def with_tries(source: str, lists: dict[str, tuple[str, ...]]) -> str | None:
 
 
 def _class_end(source: str, i: int) -> int:
-    """The index after the character class opening at ``i`` (nested sets included)."""
-    depth, j, n = 0, i, len(source)
-    while j < n:
-        c = source[j]
-        if c == "\\":
-            j += 2
-            continue
-        if c == "[":
-            depth += 1
-            j += 1
-            j += source.startswith("^", j)
-            j += source.startswith("]", j)
-            continue
-        if c == "]":
-            depth -= 1
-            if depth == 0:
-                return j + 1
-        j += 1
-    return n
+    """The index after the character class opening at ``i``: as ``regex`` reads its default
+    version, where a ``[`` inside a class is a character and a ``]`` right after ``[`` or ``[^``
+    is one too."""
+    j, n = i + 1, len(source)
+    j += source.startswith("^", j)
+    j += source.startswith("]", j)
+    while j < n and source[j] != "]":
+        j += 2 if source[j] == "\\" else 1
+    return j + 1
 
 
 def labelled(pattern: regex.Pattern, source: str) -> regex.Pattern:
