@@ -34,9 +34,15 @@ def test_case_kept_when_asked():
     assert list(finder.finditer("the United Nations")) == [(4, 18)]
 
 
-def test_an_entry_must_start_with_a_letter():
-    with pytest.raises(ValueError, match="start with a letter"):
-        Gazetteer(["1st"])
+@pytest.mark.parametrize("text, found", [
+    ("to 's-Hertogenbosch and 1st Avenue", ["'s-Hertogenbosch", "1st Avenue"]),
+    ("x's-Hertogenbosch", []),                      # glued to a word: no entry starts there
+    ("'s Hertogenbosch", []),
+])
+def test_entries_that_do_not_start_with_a_letter(text, found):
+    finder = Gazetteer(["'s-hertogenbosch", "1st avenue", "avenue"])
+    assert [text[s:e] for s, e in finder.finditer(text)] == found
+    assert list(finder.finditer(text)) == alternation(["'s-hertogenbosch", "1st avenue", "avenue"], text)
 
 
 @settings(max_examples=300, deadline=None)

@@ -57,3 +57,33 @@ def test_ctrl_c_while_workers_run_the_rule_examples_is_a_quiet_130(tmp_path):
 def test_ctrl_c_while_workers_compile_the_rules_is_a_quiet_130(tmp_path, after):
     code, err = interrupted(["rules", "warm", "--jobs", "2"], after, tmp_path)     # an empty cache
     assert code == 130 and "Traceback" not in err and "KeyboardInterrupt" not in err
+
+
+def _children(pid):
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.append(int(stat.parent.name))
+    return found
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_a_worker_killed_during_rules_check_is_a_clear_error_not_a_hang():
+    p = subprocess.Popen([FACTX, "rules", "check", "--jobs", "2"], stdout=subprocess.DEVNULL,
+                         stderr=subprocess.PIPE, cwd=ROOT)
+    deadline = time.monotonic() + 15
+    while not _children(p.pid) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    time.sleep(0.3)
+    for child in _children(p.pid):
+        os.kill(child, signal.SIGKILL)
+    try:
+        _, err = p.communicate(timeout=20)
+    except subprocess.TimeoutExpired:
+        p.kill()
+        pytest.fail("rules check waited without end for a dead worker")
+    assert p.returncode != 0 and "worker process" in err.decode() and "Traceback" not in err.decode()

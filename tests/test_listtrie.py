@@ -56,6 +56,38 @@ def test_flags_not_followed_keep_the_list(pattern):
 
 def test_an_unknown_list_keeps_the_pattern_as_it_is():
     assert listtrie.with_tries(r"\L<zzz>", LISTS) is None
+    assert listtrie.with_tries(r"x\L<a", LISTS) is None           # unclosed: regex reports it
+
+
+@pytest.mark.parametrize("pattern", [r"\L<a>{e<=1}", r"(?:\L<a>){1<=s<=2}x"])
+def test_fuzzy_matching_keeps_the_list(pattern):
+    assert listtrie.with_tries(pattern, LISTS) is None
+
+
+def test_braced_escapes_are_not_fuzzy_constraints():
+    written = listtrie.with_tries(r"\p{Latin}\L<a>\N{SPACE}", LISTS)
+    assert written is not None and regex.compile(written).match("xab ").group() == "xab "
+
+
+@pytest.mark.parametrize("entries, texts", [
+    (("Istanbul", "Incheon"), ["Istanbul", "İstanbul", "ıstanbul", "ISTANBUL", "incheon"]),
+    (("sa", "ſab"), ["sab", "SAB", "ſab", "sa"]),                # s, S and ſ are one letter for regex
+    (("Kelvin", "kelp", "\u212aa"), ["kelvin", "\u212aelp", "Ka", "ka"]),
+    (("ι", "ῑ", "Σ", "σς"), ["ι", "Σς", "σσ", "ς"]),
+])
+def test_case_insensitive_lists_match_as_regex_decides(entries, texts):
+    written = listtrie.with_tries(r"(?i:\L<x>)", {"x": entries})
+    plain = regex.compile(r"(?i:\L<x>)", x=list(entries))
+    if written is None:                      # letters that overlap without being alike: the list itself
+        return
+    trie = regex.compile(written)
+    for text in texts:
+        assert groups(trie.match(text)) == groups(plain.match(text)), text
+
+
+def test_letters_that_overlap_without_being_alike_keep_the_list():
+    assert listtrie.with_tries(r"(?i:\L<x>)", {"x": ("Istanbul", "istanbul")}) is None
+    assert listtrie.with_tries(r"\L<x>", {"x": ("Istanbul", "istanbul")}) is not None     # case counts here
 
 
 def test_a_labelled_pattern_shows_and_pickles_its_source():

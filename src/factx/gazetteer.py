@@ -19,23 +19,26 @@ _LETTER = regex.compile(r"[\p{L}\p{M}]")
 
 
 class Gazetteer:
-    """Entries, each starting with a letter, indexed by their first word. With ``ignore_case``
-    the entries must be casefolded, and a text matches them in any case."""
+    """Entries indexed by their first word (or, for one that does not start with a letter,
+    "'s-Hertogenbosch", its first character). With ``ignore_case`` the entries must be
+    casefolded, and a text matches them in any case."""
 
     def __init__(self, entries: Iterable[str], ignore_case: bool = True):
         self._fold = str.casefold if ignore_case else str
         index: dict[str, list[str]] = {}
         for entry in entries:
             first = _WORD_START.match(entry)
-            if first is None:
-                raise ValueError(f"a gazetteer entry must start with a letter: {entry!r}")
-            index.setdefault(first.group(), []).append(entry)
+            if entry:
+                index.setdefault(first.group() if first else entry[0], []).append(entry)
         self._index = {w: sorted(set(es), key=len, reverse=True) for w, es in index.items()}
+        odd = sorted({w for w in self._index if not _LETTER.match(w)})
+        self._starts = _WORD_START if not odd else regex.compile(
+            rf"{_WORD_START.pattern}|(?<![\p{{L}}\p{{M}}])[{''.join(map(regex.escape, odd))}]")
 
     def finditer(self, text: str) -> Iterator[tuple[int, int]]:
         """The (start, end) of each entry found, left to right."""
         done = 0
-        for word in _WORD_START.finditer(text):
+        for word in self._starts.finditer(text):
             start = word.start()
             if start < done:
                 continue

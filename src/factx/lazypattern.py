@@ -26,9 +26,15 @@ class LazyPattern:
         self.key = key          # what it was compiled from (``cache.pattern_key``): an edited book reuses it
 
     def __getattr__(self, name: str) -> Any:
-        if self._pattern is None:
-            self._pattern = pickle.loads(self._data)
-        return getattr(self._pattern, name)
+        pattern = self._pattern
+        if pattern is None:
+            data = self._data
+            if data is None:             # another thread built it meanwhile
+                pattern = self._pattern
+            else:
+                pattern = self._pattern = pickle.loads(data)
+                self._data = None        # pickled again from the pattern if ever needed
+        return getattr(pattern, name)
 
     def __reduce__(self):
         if self._data is None:

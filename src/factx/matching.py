@@ -148,6 +148,7 @@ def run(book: Rulebook, text: str, index: WordIndex | None = None, budget: Budge
     as with ``finditer``: ``before`` consumes nothing of the rule's previous match, though its
     look-behinds may look into it. Raises TimeoutError when the budget runs out.
     """
+    budget.left()                          # raises once the budget is spent, whatever fires
     found: dict[int, list[Match]] = {}
     index = index or WordIndex(text)
     anchored = index.anchored(book)

@@ -253,7 +253,7 @@ def compile_book(lang: str, stem: str, spec: Spec, roots: tuple[Path, ...]) -> R
                 raise PatternError(str(path), "duplicate rule id", rid, _line_of(text, rid))
             seen.add(rid)
             raw_rules[rid] = (table, str(path), text)       # a user rule replaces a built-in one
-    _check_size(raw_rules, lists, fragments, origins, f"{lang}/{stem}")
+    _check_size(raw_rules, lists, fragments, origins, f"{lang}/{stem}", spec.fragments)
     rules = tuple(_compile_rule(t, f, txt, lang, stem, spec, lists, fragments)
                   for t, f, txt in raw_rules.values())
     values = {name: {folded(k): v for k, v in entries.items()}
@@ -277,7 +277,7 @@ def compile_book(lang: str, stem: str, spec: Spec, roots: tuple[Path, ...]) -> R
 
 
 def _check_size(raw_rules: dict[str, tuple[dict, str, str]], lists: dict[str, Any], fragments: dict[str, str],
-                origins: dict[str, str], book: str) -> None:
+                origins: dict[str, str], book: str, own: frozenset[str]) -> None:
     """Refuse, before compiling, a book whose lists would take minutes and gigabytes to compile.
 
     ``regex`` writes a list into every pattern that names it, so the cost is each list's
@@ -285,6 +285,11 @@ def _check_size(raw_rules: dict[str, tuple[dict, str, str]], lists: dict[str, An
     1.2M characters; MAX_LIST_CHARS leaves room for long user lists named in a few rules.
     """
     sources: set[str] = set()
+    for name in own & set(fragments):                      # fragments the extractor runs itself
+        try:
+            sources.add(_expand("{" + name + "}", fragments))
+        except (KeyError, RecursionError):
+            pass
     for table, _, _ in raw_rules.values():
         try:
             trigger, before, after = (_expand(joined(table[k]), fragments) if isinstance(table.get(k), str) else ""
@@ -579,8 +584,9 @@ def _compiled(source: str, lists: tuple[tuple[str, tuple[str, ...]], ...]) -> La
     recompiles only what changed. Lists are written in as tries (``listtrie``): several times
     faster to match than the alternation ``regex`` makes of a list, and the same matches."""
     key = cache.pattern_key(source, lists)
-    if key in _REUSABLE:
-        return _REUSABLE[key]
+    reused = _REUSABLE.get(key)
+    if reused is not None:
+        return reused
     tried = listtrie.with_tries(source, dict(lists))
     if tried is None:
         return LazyPattern(regex.compile(source, **{name: list(forms) for name, forms in lists}), key=key)

@@ -14,12 +14,15 @@ from __future__ import annotations
 
 import multiprocessing
 import signal
+import sys
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator
 
 from . import cache, parallel, pipeline, rulebook
-from .errors import PatternError
+from .errors import FactxError, PatternError
 from .extractors import REGISTRY
 from .rulebook import CounterExample, Example, Rule, Rulebook
 
@@ -126,7 +129,7 @@ def check_all(extra_dirs: tuple[str, ...] = (), lang: str | None = None, type_: 
 
 
 PARALLEL_FROM = 300     # examples: fewer run in this process, as starting workers costs more
-_WORK: list[tuple] = []      # what forked workers are given to do, by index
+_WORK: list[tuple] = []      # what forked workers are given to do, by index (set before the fork)
 
 
 def _check_books(work: list[tuple[str, Rulebook, tuple[str, ...]]], jobs: int) -> list[tuple[list, list]]:
@@ -135,31 +138,50 @@ def _check_books(work: list[tuple[str, Rulebook, tuple[str, ...]]], jobs: int) -
     each builds only the patterns of the books it is given."""
     size = [sum(len(r.examples) + len(r.counter_examples) for r in book.rules) for _, book, _ in work]
     workers = min(jobs or parallel.cores(), len(work))
-    if workers < 2 or sum(size) < PARALLEL_FROM or "fork" not in multiprocessing.get_all_start_methods():
+    if workers < 2 or sum(size) < PARALLEL_FROM or not _can_fork():
         return [_check_book(*w) for w in work]
-    global _WORK
-    _WORK = work
     order = sorted(range(len(work)), key=lambda i: -size[i])
-    with multiprocessing.get_context("fork").Pool(workers, initializer=_ignore_interrupts) as pool:
-        done = dict(zip(order, pool.map(_check_nth, order, chunksize=1)))
-    _WORK = []
+    done = dict(zip(order, _forked(_check_nth, work, order, workers)))
     return [done[i] for i in range(len(work))]
 
 
-def warm(extra_dirs: tuple[str, ...] = (), jobs: int = 0) -> int:
+def warm(extra_dirs: tuple[str, ...] = (), jobs: int = 1) -> int:
     """Compile every rule book into the disk cache, a book per worker process (0: every core);
     the number of books. A pack that does not load raises its PatternError, as ``load`` does."""
-    files = [(t, lang) for t, _, lang in _rule_files(extra_dirs)]
+    files = [(t, lang, extra_dirs) for t, _, lang in _rule_files(extra_dirs)]
     workers = min(jobs or parallel.cores(), len(files))
-    if workers > 1 and cache.enabled() and "fork" in multiprocessing.get_all_start_methods():
-        global _WORK
-        _WORK = [(t, lang, extra_dirs) for t, lang in reversed(files)]    # officials, commitments first
-        with multiprocessing.get_context("fork").Pool(workers, initializer=_ignore_interrupts) as pool:
-            for error in pool.imap(_warm_nth, range(len(_WORK)), chunksize=1):
-                if error is not None:
-                    raise error
-        _WORK = []
+    if workers > 1 and cache.enabled() and _can_fork():
+        order = list(reversed(range(len(files))))          # officials and commitments first
+        for error in _forked(_warm_nth, files, order, workers):
+            if error is not None:
+                raise error
     return sum(1 for _ in books(extra_dirs))
+
+
+def _can_fork() -> bool:
+    """Linux: a fork inherits the loaded books. (macOS lists fork but does not make it safe.)"""
+    return sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
+
+
+def _forked(function, work: list[tuple], order: list[int], workers: int) -> list:
+    """``function(i)`` for each i of ``order``, in forked workers that read ``work`` from their
+    copy of this process. Ctrl-C is the parent's: it ends the workers at once. A worker that
+    dies (out of memory, killed) is a clear error, not a wait without end."""
+    global _WORK
+    _WORK = work
+    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"), initializer=_ignore_interrupts)
+    try:
+        return list(pool.map(function, order))
+    except BrokenProcessPool:
+        raise FactxError("a worker process of rules check/warm died (out of memory?); "
+                         "run it again with --jobs 1") from None
+    except BaseException:
+        for process in list(getattr(pool, "_processes", {}).values()):
+            process.terminate()
+        raise
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+        _WORK = []
 
 
 def _warm_nth(i: int) -> PatternError | None:
