@@ -75,11 +75,13 @@ def _children(pid):
 def test_a_worker_killed_during_rules_check_is_a_clear_error_not_a_hang():
     p = subprocess.Popen([FACTX, "rules", "check", "--jobs", "2"], stdout=subprocess.DEVNULL,
                          stderr=subprocess.PIPE, cwd=ROOT)
-    deadline = time.monotonic() + 15
+    deadline = time.monotonic() + 90         # the workers start once the books are loaded (compiled, if stale)
     while not _children(p.pid) and time.monotonic() < deadline:
         time.sleep(0.05)
     time.sleep(0.3)
-    for child in _children(p.pid):
+    workers = _children(p.pid)
+    assert workers, "rules check started no worker"
+    for child in workers:
         os.kill(child, signal.SIGKILL)
     try:
         _, err = p.communicate(timeout=20)
