@@ -1,7 +1,9 @@
 """The on-disk cache of compiled rule books, and the migration of first-format rule packs."""
 
+import os
 import pickle
 import tomllib
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -10,6 +12,8 @@ from factx import cache, rulebook
 from factx.cli import cli
 from factx.extractors import dates
 from factx.migrate import migrate_file_text
+
+ROOT = Path(__file__).resolve().parents[1]
 
 OLD_PACK = '''# Budget years as ministries write them.
 ref_date = "2025-12-16"
@@ -255,3 +259,32 @@ def test_a_temporary_file_left_by_a_killed_write_is_cleared_later(cache_dir, tmp
     os.utime(stale, (old, old))
     cache.put("en-dates-def", {"a": 1})
     assert not stale.exists() and fresh.exists() and cache.get("en-dates-def") == {"a": 1}
+
+
+def test_compiling_a_book_is_a_notice_at_a_terminal_only(cache_dir, tmp_path, caplog):
+    import shutil
+    import subprocess
+    import sys
+
+    from factx.extractors import money
+
+    with caplog.at_level("INFO", logger="factx"):
+        rulebook.load("en", "money", money.SPEC)
+    assert "compiling the en money rules" in caplog.text
+    caplog.clear()
+    with caplog.at_level("INFO", logger="factx"):
+        rulebook.load("en", "money", money.SPEC)            # cached now: nothing to say
+    assert "compiling" not in caplog.text
+
+    factx = str(Path(sys.executable).parent / "factx")
+    env = {k: v for k, v in os.environ.items() if k != "CI"}
+    env["FACTX_CACHE_DIR"] = str(tmp_path / "fresh")
+    seed = str(ROOT / "seeds" / "000_1b9531123ad11ac5.txt")
+    piped = subprocess.run([factx, "extract", "--types", "money", seed], capture_output=True, text=True, env=env)
+    assert piped.returncode == 0 and "compiling" not in piped.stderr       # a pipeline's stderr: errors only
+    if shutil.which("script") is None:
+        pytest.skip("no `script` for a pseudo-terminal")
+    env["FACTX_CACHE_DIR"] = str(tmp_path / "fresh2")
+    tty = subprocess.run(["script", "-qec", f"{factx} extract --types money {seed}", "/dev/null"],
+                         capture_output=True, text=True, env=env)
+    assert "factx: compiling the en money rules" in tty.stdout

@@ -283,6 +283,7 @@ cli.add_command(report)
 def main() -> None:
     """Run the command; Ctrl-C is exit 130 in every command, as in ``extract``, not click's
     "Aborted!" and 1."""
+    _notices()
     try:
         code = cli.main(prog_name="factx", standalone_mode=False)
     except click.Abort:
@@ -292,6 +293,21 @@ def main() -> None:
         e.show()
         sys.exit(e.exit_code)
     sys.exit(code if isinstance(code, int) else 0)
+
+
+def _notices() -> None:
+    """The library's notices (``factx`` logger: "compiling the en officials rules", which takes
+    seconds on a first run) as stderr lines, for a person at a terminal only: a pipeline's or
+    CI's stderr keeps to errors and warnings."""
+    if sys.stderr.isatty() and not os.environ.get("CI"):
+        import logging
+
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("factx: %(message)s"))
+        log = logging.getLogger("factx")
+        log.addHandler(handler)
+        log.setLevel(logging.INFO)
+        log.propagate = False
 
 
 if __name__ == "__main__":

@@ -11,6 +11,7 @@ documented in ``patterns/README.md``; ``cache`` keeps compiled books on disk.
 
 from __future__ import annotations
 
+import logging
 import math
 import time
 import tomllib
@@ -26,6 +27,7 @@ from . import cache, listtrie
 from .errors import PatternError
 from .lazypattern import LazyPattern
 
+_log = logging.getLogger("factx")
 _FRAGMENT_REF = regex.compile(r"(?<!\\[pPN])\{([A-Za-z_]\w*)\}")
 _LIST_REF = regex.compile(r"\\L<(\w+)>")
 # A trigger that opens with lists is found through the document's word index, not a scan of
@@ -207,6 +209,8 @@ def _load_cached(lang: str, stem: str, spec: Spec, roots: tuple[Path, ...], _fin
     key = cache.key(lang, stem, _spec_text(spec), files)
     book = cache.get(key)
     if book is None:
+        _log.info("compiling the %s %s rules (the first run after an install or a rule edit; "
+                  "kept for later runs)", lang, stem)
         book = compile_book(lang, stem, spec, roots)
         if cache.key(lang, stem, _spec_text(spec), files) == key:     # not edited while compiling
             cache.put(key, book)
