@@ -56,7 +56,8 @@ def test_a_trigger_opening_with_a_list_is_anchored_and_finds_what_a_scan_finds(t
     rng = random.Random(7)
     for _ in range(200):
         text = " ".join(rng.choice(words) for _ in range(30))
-        anchored = list(matching.hits(trigger, text, matching.WordIndex(text)))
+        positions = matching.WordIndex(text).anchored(b).get(b.triggers.index(trigger), [])
+        anchored = list(matching.hits(trigger, text, positions))
         scanned = list(trigger.regex.finditer(text, overlapped=True))
         assert [h.span() for h in anchored] == [h.span() for h in scanned]
 
@@ -157,7 +158,8 @@ def test_a_list_trigger_is_tried_where_a_word_starts_with_an_entry(tmp_path):
     b = book(tmp_path)
     trigger = next(t for t in b.triggers if demo(b) in [b.rules[i] for i in t.rules])
     text = "Ambassadors met; Prime Ministers too"
-    anchored = [h.group() for h in matching.hits(trigger, text, matching.WordIndex(text))]
+    positions = matching.WordIndex(text).anchored(b)[b.triggers.index(trigger)]
+    anchored = [h.group() for h in matching.hits(trigger, text, positions)]
     scanned = [h.group() for h in trigger.regex.finditer(text, overlapped=True)]
     assert anchored == scanned == ["Ambassador", "Prime Minister", "Minister"]
 

@@ -64,7 +64,7 @@ def with_tries(source: str, lists: dict[str, tuple[str, ...]]) -> str | None:
         if c == "{" and _FUZZY.match(source, i):
             return None                          # a fuzzy constraint: errors inside a list are its own
         if c == "[":
-            j = _class_end(source, i)
+            j = class_end(source, i)
             out.append(source[i:j])
             i = j
             continue
@@ -96,7 +96,7 @@ def with_tries(source: str, lists: dict[str, tuple[str, ...]]) -> str | None:
     return "".join(out)
 
 
-def _class_end(source: str, i: int) -> int:
+def class_end(source: str, i: int) -> int:
     """The index after the character class opening at ``i``: as ``regex`` reads its default
     version, where a ``[`` inside a class is a character and a ``]`` right after ``[`` or ``[^``
     is one too."""

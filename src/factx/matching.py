@@ -51,10 +51,6 @@ class WordIndex:
         for m in WORD.finditer(text):
             self.at.setdefault(m.group().casefold(), []).append(m.start())
 
-    def positions(self, prefixes: frozenset[str]) -> list[int]:
-        """Sorted starts of the words that begin with any of ``prefixes``."""
-        return sorted(at for word, starts in self.at.items() if _begins(word, prefixes) for at in starts)
-
     def anchored(self, book: Rulebook) -> dict[int, list[int]]:
         """Trigger index -> sorted starts of the words its anchors begin, for the triggers of
         ``book`` that have any. Which triggers a word opens is worked out once per book and
@@ -88,10 +84,6 @@ def _opened_by(book: Rulebook) -> dict[str, tuple[int, ...]]:
     return kept[1]
 
 
-def _begins(word: str, prefixes: frozenset[str]) -> bool:
-    return any(word[:n] in prefixes for n in range(1, min(len(word), LONGEST_ANCHOR) + 1))
-
-
 class Budget:
     """The time one document may take. Every regex call of a user's rule gets what is left as
     its ``timeout``, so even a pattern that backtracks without end (``(?:a|a)+b``) is stopped;
@@ -122,16 +114,15 @@ UNLIMITED = Budget(None)
 SHORT_BEFORE = 300
 
 
-def hits(trigger: Trigger, text: str, index: WordIndex, budget: Budget = UNLIMITED,
-         positions: list[int] | None = None):
-    """Every match of a trigger, by start: through the index where the trigger opens with a list
-    (at ``positions`` when the caller has them from ``WordIndex.anchored``)."""
+def hits(trigger: Trigger, text: str, positions: list[int], budget: Budget = UNLIMITED):
+    """Every match of a trigger, by start: a scan of the text, or for a trigger that opens with
+    a list, a match at each of ``positions`` (the trigger's, from ``WordIndex.anchored``)."""
     budget.left()                          # raises once the budget is spent
     if trigger.anchors is None:
         yield from budget.bind(trigger.trusted, partial(trigger.regex.finditer, overlapped=True))(text)
         return
     match = budget.bind(trigger.trusted, trigger.regex.match)
-    for at in index.positions(trigger.anchors) if positions is None else positions:
+    for at in positions:
         m = match(text, at, at + AFTER_WINDOW)
         if m is not None:
             yield m
@@ -153,8 +144,8 @@ def run(book: Rulebook, text: str, index: WordIndex | None = None, budget: Budge
     index = index or WordIndex(text)
     anchored = index.anchored(book)
     for t, trigger in enumerate(book.triggers):
-        positions = anchored.get(t)
-        if positions is None and trigger.anchors is not None:
+        positions = anchored.get(t, [])
+        if not positions and trigger.anchors is not None:
             continue
         # A rule's patterns are bound when first needed at a hit: a book loaded from the cache
         # rebuilds each pattern on first use, and most rules at most hits fail on their
@@ -162,7 +153,7 @@ def run(book: Rulebook, text: str, index: WordIndex | None = None, budget: Budge
         forwards: dict[int, Any] = {}
         behinds: dict[int, Any] = {}
         next_free = dict.fromkeys(trigger.rules, 0)
-        for hit in hits(trigger, text, index, budget, positions):
+        for hit in hits(trigger, text, positions, budget):
             at = hit.start()
             for i in trigger.rules:
                 if at < next_free[i]:

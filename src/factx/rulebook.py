@@ -357,13 +357,10 @@ def structure(source: str) -> Iterator[tuple[int, str, int]]:
         if c == "\\":
             i += 2
             continue
-        if c == "[":                        # a class: skip to its closing bracket
-            i += 1
-            i += source.startswith("^", i)
-            i += source.startswith("]", i)
-            while i < n and source[i] != "]":
-                i += 2 if source[i] == "\\" else 1
-        elif c in "()|":
+        if c == "[":                        # a class: skip past its closing bracket
+            i = listtrie.class_end(source, i)
+            continue
+        if c in "()|":
             depth += c == "("
             yield i, c, depth
             depth -= c == ")"
